@@ -1,0 +1,27 @@
+package io.cuepoint.schemas.codec;
+
+import io.cuepoint.schemas.records.DeadLetter;
+
+/** Builds dead letters with the raw text and the reason cut to bounded sizes. */
+public final class DeadLetters {
+  public static final int MAX_RAW_CHARS = 4096;
+  public static final int MAX_ERROR_CHARS = 1024;
+
+  private DeadLetters() {}
+
+  public static DeadLetter of(String input, String error, String raw, long receivedAt) {
+    DeadLetter d = new DeadLetter();
+    d.input = input;
+    d.error = cut(error == null ? "unknown error" : error, MAX_ERROR_CHARS);
+    d.raw = raw == null ? null : cut(raw, MAX_RAW_CHARS);
+    d.receivedAt = receivedAt;
+    return d;
+  }
+
+  static String cut(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    return text.substring(0, max) + "...[" + (text.length() - max) + " more characters]";
+  }
+}

@@ -1,0 +1,6 @@
+package io.cuepoint.schemas.records;
+
+/** Side of a match. */
+public enum Team {
+  HOME, AWAY
+}
