@@ -22,6 +22,8 @@ public final class DeadLetters {
     if (text.length() <= max) {
       return text;
     }
-    return text.substring(0, max) + "...[" + (text.length() - max) + " more characters]";
+    // Never split a surrogate pair: half a character is not valid UTF-16 (nor writable as UTF-8).
+    int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+    return text.substring(0, end) + "...[" + (text.length() - end) + " more characters]";
   }
 }
