@@ -14,7 +14,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * Watermarks advance in steps of {@link #STEP_MS} to keep their traffic small.
  */
 public final class BoundedOutOfOrdernessWatermarks<T> implements WatermarkGenerator<T> {
-  static final long STEP_MS = 100;
+  static final long STEP_MS = 10;
 
   private final long boundMs;
   private long emitted = Long.MIN_VALUE;

@@ -1,0 +1,119 @@
+package io.cuepoint.bench;
+
+import io.cuepoint.jobs.config.CuepointConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+
+import java.util.List;
+
+
+/**
+ * Runs the benchmark suite and writes a Markdown table of every figure. Figures are compared with
+ * a baseline measured in the same run, because these machines are noisy.
+ */
+public final class BenchMain {
+  private static final long TWO_HOURS_MS = 2 * 3600 * 1000L;
+  private static final int EVENTS = Integer.getInteger("bench.events", 3_000_000);
+
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Path results = Path.of(args.length > 0 ? args[0] : "RESULTS.md");
+    long started = System.currentTimeMillis();
+    List<String> report = new ArrayList<>();
+    CuepointConfig config = CuepointConfig.defaults();
+
+    progress("generating %,d events over 1,000 media", EVENTS);
+    BenchInput input = BenchInput.generate(EVENTS, 1_000, TWO_HOURS_MS, 42);
+    progress("%,d events, %.0f bytes per record on average", input.total(), (double) input.bytes / input.total());
+
+    progress("warming up");
+    BenchInput warmup = BenchInput.generate(200_000, 1_000, TWO_HOURS_MS, 7);
+    JobRunner.baseline(warmup);
+    JobRunner.fullPath("warm-up", warmup, config, JobRunner.flinkConfiguration("100ms"));
+
+    Measurement bestBaseline = null;
+    Measurement bestFull = null;
+    for (int round = 1; round <= 2; round++) {
+      progress("throughput round %d: baseline", round);
+      bestBaseline = best(bestBaseline, JobRunner.baseline(input));
+      progress("throughput round %d: full path", round);
+      bestFull =
+          best(bestFull, JobRunner.fullPath("full path", input, config, JobRunner.flinkConfiguration("100ms")));
+    }
+    report.add("## Throughput (parallelism 2, heap state, best of 2 rounds)");
+    report.add("");
+    report.add("| run | events | seconds | events/s | CPU-s per million events | vs baseline |");
+    report.add("|---|---:|---:|---:|---:|---:|");
+    report.add(row(bestBaseline, bestBaseline));
+    report.add(row(bestFull, bestBaseline));
+    report.add("");
+
+    report.add("## Scaling with distinct media keys (full path, one run each)");
+    report.add("");
+    report.add("| media keys | events | seconds | events/s | CPU-s per million events | vs 1,000-key run |");
+    report.add("|---:|---:|---:|---:|---:|---:|");
+    input = null;
+    List<Measurement> scaling = new ArrayList<>();
+    for (int media : new int[] {10, 1_000, 100_000}) {
+      progress("scaling: %,d media", media);
+      BenchInput keyed = BenchInput.generate(EVENTS / 2, media, TWO_HOURS_MS, 11);
+      scaling.add(JobRunner.fullPath(String.format("%,d", media), keyed, config, JobRunner.flinkConfiguration("100ms")));
+    }
+    for (Measurement m : scaling) {
+      report.add(row(m, scaling.get(1)));
+    }
+    report.add("");
+
+    write(results, report, System.currentTimeMillis() - started);
+    progress("wrote %s", results);
+  }
+
+  private static Measurement best(Measurement current, Measurement candidate) {
+    return current == null || candidate.eventsPerSecond() > current.eventsPerSecond() ? candidate : current;
+  }
+
+  private static String row(Measurement m, Measurement reference) {
+    return String.format(
+        "| %s | %,d | %.1f | %,.0f | %.2f | %.2f× |",
+        m.name, m.events, m.millis / 1000.0, m.eventsPerSecond(), m.cpuSecondsPerMillion(),
+        m.eventsPerSecond() / reference.eventsPerSecond());
+  }
+
+  private static void write(Path file, List<String> body, long wallMillis) throws IOException {
+    List<String> out = new ArrayList<>();
+    out.add("# Cuepoint benchmark results");
+    out.add("");
+    out.add(String.format("Measured %s in %.0f s on: %s, %d cores, Java %s (%s).",
+        Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC",
+        wallMillis / 1000.0, cpuModel(), Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"), System.getProperty("java.vm.name")));
+    out.add("");
+    out.add("Command: `mvn -B -DskipTests -Pbench -pl bench -am verify` (writes this file).");
+    out.add("Every figure is compared with a baseline measured in the same run: these machines are noisy.");
+    out.add("");
+    out.addAll(body);
+    Files.write(file, out, StandardCharsets.UTF_8);
+  }
+
+  private static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (IOException e) {
+      // Not Linux: leave the model out.
+    }
+    return System.getProperty("os.arch");
+  }
+
+  private static void progress(String format, Object... args) {
+    System.err.printf("bench: " + format + "%n", args);
+  }
+}
