@@ -83,7 +83,7 @@ final class BenchInput {
     return out;
   }
 
-  private static Detection detection(SplittableRandom rnd, String mediaId, long t) {
+  static Detection detection(SplittableRandom rnd, String mediaId, long t) {
     Detection d = new Detection();
     d.mediaId = mediaId;
     d.eventTime = t;
@@ -113,7 +113,7 @@ final class BenchInput {
     return d;
   }
 
-  private static MatchEvent matchEvent(
+  static MatchEvent matchEvent(
       SplittableRandom rnd, int media, int[][] score, int i, long t, long durationMs) {
     MatchEvent e = new MatchEvent();
     e.mediaId = "media-" + media;
@@ -135,7 +135,7 @@ final class BenchInput {
     return e;
   }
 
-  private static ViewerEvent viewerEvent(SplittableRandom rnd, String mediaId, int i, long t) {
+  static ViewerEvent viewerEvent(SplittableRandom rnd, String mediaId, int i, long t) {
     ViewerEvent v = new ViewerEvent();
     v.viewerId = "viewer-" + rnd.nextInt(50_000);
     v.mediaId = mediaId;

@@ -69,6 +69,23 @@ public final class BenchMain {
     }
     report.add("");
 
+    report.add("## Latency: match event injected → event of interest leaving the job");
+    report.add("");
+    report.add("Full job, parallelism 2, buffer timeout 5 ms, `Watermarks.out-of-orderness` 0 (a non-zero"
+        + " bound adds itself: events of interest wait for the watermark to pass their event). One red"
+        + " card per four match events; the first 3 s are left out as warm-up.");
+    report.add("");
+    report.add("| input rate (events/s) | events of interest timed | p50 ms | p99 ms | p99.9 ms |");
+    report.add("|---:|---:|---:|---:|---:|");
+    int half = (int) (bestFull.eventsPerSecond() / 2);
+    for (int rate : new int[] {10_000, half}) {
+      progress("latency at %,d events/s", rate);
+      LatencyRun l = LatencyRun.measure(rate, 20_000);
+      report.add(String.format("| %,d | %,d | %d | %d | %d |", rate, l.latencies.length,
+          l.percentile(50), l.percentile(99), l.percentile(99.9)));
+    }
+    report.add("");
+
     write(results, report, System.currentTimeMillis() - started);
     progress("wrote %s", results);
   }
