@@ -2,9 +2,13 @@ package io.cuepoint.jobs;
 
 import io.cuepoint.jobs.cli.UsageException;
 import io.cuepoint.jobs.config.ConfigException;
+import io.cuepoint.jobs.record.RecordCommand;
 import io.cuepoint.jobs.replay.ReplayCommand;
+import io.cuepoint.jobs.run.RunCommand;
 import io.cuepoint.jobs.sample.GenerateSampleCommand;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,7 +27,20 @@ public final class Cuepoint {
         && System.getProperty("log4j.configurationFile") == null) {
       System.setProperty("log4j2.configurationFile", LOG_CONFIG);
     }
-    System.exit(run(Arrays.asList(args), System.out, System.err));
+    // Submitted to a cluster or Managed Flink, no arguments means `run`, and the process is the
+    // cluster's: a failure is reported to the submitter by an exception, never by exiting.
+    boolean deployed = RunCommand.isDeployed();
+    if (!deployed) {
+      System.exit(run(Arrays.asList(args), System.out, System.err));
+    }
+    List<String> arguments = args.length == 0 ? List.of("run") : Arrays.asList(args);
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    int code = run(arguments, System.out, new PrintStream(errors, true, StandardCharsets.UTF_8));
+    String message = errors.toString(StandardCharsets.UTF_8).trim();
+    System.err.println(message);
+    if (code != 0) {
+      throw new IllegalStateException(message);
+    }
   }
 
   static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -39,9 +56,15 @@ public final class Cuepoint {
           return ReplayCommand.run(rest, out, err);
         case "generate-sample":
           return GenerateSampleCommand.run(rest, out, err);
+        case "run":
+          return RunCommand.run(rest, out, err);
+        case "record":
+          return RecordCommand.run(rest, out, err);
         default:
           throw new UsageException(
-              "unknown command '" + command + "' (commands: replay, generate-sample, help)");
+              "unknown command '"
+                  + command
+                  + "' (commands: replay, run, record, generate-sample, help)");
       }
     } catch (UsageException | ConfigException e) {
       err.println("cuepoint: " + e.getMessage());
@@ -57,7 +80,16 @@ public final class Cuepoint {
         + "\n"
         + "  "
         + ReplayCommand.USAGE
-        + "\n      run the job on a recorded event (embedded Flink, no AWS account needed)\n"
+        + "\n      run the job on a recorded event (embedded Flink, no AWS account needed) and write"
+        + " report.html;\n      --report-only rebuilds the report of an earlier replay's outputs\n"
+        + "  "
+        + RunCommand.USAGE
+        + "\n      run the job on Kinesis streams (the main class with no arguments on a Flink"
+        + " cluster\n      or Managed Flink does this)\n"
+        + "  "
+        + RecordCommand.USAGE
+        + "\n      copy a Kinesis stream's records between two times into a .jsonl file that"
+        + " replay reads\n"
         + "  "
         + GenerateSampleCommand.USAGE
         + "\n      write a seeded, synthetic recording of a soccer match\n"

@@ -41,7 +41,7 @@ class CommandLineTest {
   @Test
   void unknownCommand() {
     assertThat(run("replya")).isEqualTo(2);
-    assertThat(errorLine()).isEqualTo("cuepoint: unknown command 'replya' (commands: replay, generate-sample, help)");
+    assertThat(errorLine()).isEqualTo("cuepoint: unknown command 'replya' (commands: replay, run, record, generate-sample, help)");
   }
 
   @Test

@@ -75,7 +75,8 @@ class DeadLettersTest {
 
     assertThat(d.raw).isNull();
     assertThat(RecordCodec.encode(d))
-        .isEqualTo("{\"input\":\"viewer-events\",\"error\":\"boom\",\"receivedAt\":" + NOW + "}");
+        .isEqualTo(
+            "{\"id\":\"" + d.id + "\",\"input\":\"viewer-events\",\"error\":\"boom\",\"receivedAt\":" + NOW + "}");
   }
 
   @Test
@@ -113,5 +114,22 @@ class DeadLettersTest {
     assertThat(new MiniSchemaValidator(MiniSchemaValidator.load(StreamName.DEAD_LETTERS))
             .validate(MiniSchemaValidator.parse(RecordCodec.encode(d))))
         .isEmpty();
+  }
+
+  @Test
+  void theIdIsTheSameForTheSameRecordAndDiffersForAnyOtherText() {
+    String raw = "{\"mediaId\":\"m\"," + "x".repeat(DeadLetters.MAX_RAW_CHARS) + "a}";
+    DeadLetter first = DeadLetters.of("detections", "not valid JSON", raw, NOW);
+    DeadLetter again = DeadLetters.of("detections", "not valid JSON", raw, NOW + 60_000);
+    // Beyond the cut: the id covers the whole text, not just what raw keeps.
+    DeadLetter otherTail = DeadLetters.of("detections", "not valid JSON", raw.replace("a}", "b}"), NOW);
+    DeadLetter otherInput = DeadLetters.of("segments", "not valid JSON", raw, NOW);
+
+    assertThat(first.id).isEqualTo(again.id).matches("detections:[0-9a-f]{16}");
+    assertThat(otherTail.raw).isEqualTo(first.raw);
+    assertThat(otherTail.id).isNotEqualTo(first.id);
+    assertThat(otherInput.id).startsWith("segments:").isNotEqualTo(first.id);
+    assertThat(DeadLetters.of("viewer-events", "boom", null, NOW).id)
+        .isEqualTo(DeadLetters.of("viewer-events", "boom", null, NOW + 1).id);
   }
 }

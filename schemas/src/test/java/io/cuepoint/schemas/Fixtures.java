@@ -6,6 +6,7 @@ import io.cuepoint.schemas.records.BoundingBox;
 import io.cuepoint.schemas.records.ContextItem;
 import io.cuepoint.schemas.records.DeadLetter;
 import io.cuepoint.schemas.records.DecidedBy;
+import io.cuepoint.schemas.records.DecisionMoment;
 import io.cuepoint.schemas.records.Detection;
 import io.cuepoint.schemas.records.DetectionItem;
 import io.cuepoint.schemas.records.EventOfInterest;
@@ -198,7 +199,9 @@ public final class Fixtures {
     o.productId = "sku-jersey-home";
     o.payload = "{\"action\":\"SHOW\",\"productId\":\"sku-jersey-home\"}";
     o.eventTime = EVENT_TIME + 9_000;
-    o.status = OverlayStatus.DRY_RUN;
+    o.status = OverlayStatus.THROTTLED;
+    o.attempts = 4;
+    o.error = "ThrottlingException (429) until the retry budget ran out";
     return o;
   }
 
@@ -220,6 +223,8 @@ public final class Fixtures {
     a.offers = new Offer[] {offer};
     a.context = StringMap.of("phase", "SECOND_HALF", "onScreen", "sku-jersey-home");
     a.decidedBy = DecidedBy.LOCAL;
+    a.moment = DecisionMoment.EVENT_OF_INTEREST;
+    a.fromCache = false;
     return a;
   }
 
@@ -235,6 +240,7 @@ public final class Fixtures {
 
   public static DeadLetter deadLetter() {
     DeadLetter d = new DeadLetter();
+    d.id = "segments:0123456789abcdef";
     d.input = "segments";
     d.error = "eventTime 1700000000 is not epoch milliseconds between 2000 and 2100";
     d.raw = "{\"mediaId\":\"match-42\",\"eventTime\":1700000000}";

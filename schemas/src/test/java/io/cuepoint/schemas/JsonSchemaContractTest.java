@@ -161,6 +161,8 @@ class JsonSchemaContractTest {
       expected = "integer";
     } else if (type == Double.class) {
       expected = "number";
+    } else if (type == Boolean.class) {
+      expected = "boolean";
     } else if (type.isArray()) {
       expected = "array";
     } else {

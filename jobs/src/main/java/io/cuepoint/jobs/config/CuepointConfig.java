@@ -126,6 +126,10 @@ public final class CuepointConfig implements Serializable {
     } catch (IllegalArgumentException e) {
       throw new ConfigException("EventsOfInterest settings: " + e.getMessage());
     }
+    io.cuepoint.jobs.viewer.ViewerConfig.check(this);
+    io.cuepoint.jobs.run.LiveConfig.check(this);
+    // Reads the catalog and cue files too, so a missing file stops the run before it starts.
+    OverlayConfig.of(this);
   }
 
   private static String unknown(String id, Iterable<String> known) {

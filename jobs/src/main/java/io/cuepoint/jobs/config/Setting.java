@@ -1,6 +1,7 @@
 package io.cuepoint.jobs.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.apache.flink.util.TimeUtils;
 
@@ -69,6 +70,61 @@ public final class Setting<T> {
           }
           if (!(value >= min && value <= max)) {
             throw new IllegalArgumentException(text.trim() + " is outside " + min + ".." + max);
+          }
+          return value;
+        });
+  }
+
+  /** Free text, trimmed; what it must look like is checked where it is used. */
+  static Setting<String> text(String group, String key, String def, String description) {
+    return new Setting<>(group, key, def, description, String::trim);
+  }
+
+  static Setting<Boolean> bool(String group, String key, String def, String description) {
+    return new Setting<>(
+        group,
+        key,
+        def,
+        description,
+        text -> {
+          switch (text.trim()) {
+            case "true":
+              return true;
+            case "false":
+              return false;
+            default:
+              throw new IllegalArgumentException("'" + text + "' is not true or false");
+          }
+        });
+  }
+
+  /** Text (trimmed) that {@code check} accepts, or {@code none}; it explains what is wrong. */
+  static Setting<String> checkedText(
+      String group, String key, String def, String description, Parser<String> check) {
+    return new Setting<>(
+        group,
+        key,
+        def,
+        description,
+        text -> {
+          String value = text.trim();
+          return value.equals("none") ? value : check.parse(value);
+        });
+  }
+
+  /** One of a few words. */
+  static Setting<String> choice(
+      String group, String key, String def, List<String> choices, String description) {
+    return new Setting<>(
+        group,
+        key,
+        def,
+        description,
+        text -> {
+          String value = text.trim();
+          if (!choices.contains(value)) {
+            throw new IllegalArgumentException(
+                "'" + text + "' is not one of " + String.join(", ", choices));
           }
           return value;
         });

@@ -115,6 +115,453 @@ public final class Settings {
           "1h",
           "A media with no match events for this long (event time) has its match state cleared.");
 
+  // Product overlays (IVS timed metadata).
+  public static final Setting<String> OVERLAY_CATALOG =
+      Setting.text(
+          "Overlays",
+          "catalog",
+          "none",
+          "Product catalog (JSON, like samples/soccer-final/products.json) that overlays show and"
+              + " whose labels mean products; none: only PRODUCT items trigger, and they go to"
+              + " dead-letters as unknown products.");
+  public static final Setting<String> OVERLAY_ALLOWED_HOSTS =
+      Setting.text(
+          "Overlays",
+          "allowed-hosts",
+          "none",
+          "Comma-separated hosts whose https URLs may go into a payload (image, link); other URLs"
+              + " are left out, with a dead letter.");
+  public static final Setting<Double> OVERLAY_MIN_CONFIDENCE =
+      Setting.decimal(
+          "Overlays",
+          "min-confidence",
+          "80",
+          0,
+          100,
+          "Detection items below this confidence (0-100) do not put a product on screen.");
+  public static final Setting<Integer> OVERLAY_MIN_FRAMES =
+      Setting.integer(
+          "Overlays",
+          "min-frames",
+          "1",
+          1,
+          100,
+          "Consecutive frames (detection records of one media and source) that must name a"
+              + " product before it is shown.");
+  public static final Setting<Duration> OVERLAY_SHOW_DURATION =
+      Setting.duration(
+          "Overlays", "show-duration", "120s", "Event time from an overlay's SHOW to its CLEAR.");
+  public static final Setting<Duration> OVERLAY_COOLDOWN =
+      Setting.duration(
+          "Overlays",
+          "cooldown",
+          "10min",
+          "A channel does not show the same product again within this time of its last show.");
+  public static final Setting<Duration> OVERLAY_RESEND_INTERVAL =
+      Setting.duration(
+          "Overlays",
+          "resend-interval",
+          "10s",
+          "While an overlay is up it is re-sent this often for viewers who join late; 0 turns it"
+              + " off.");
+  public static final Setting<Duration> OVERLAY_IDLE_TIMEOUT =
+      Setting.duration(
+          "Overlays",
+          "media-idle-timeout",
+          "1h",
+          "A media or channel with no product frames for this long (event time) has its overlay"
+              + " state cleared; at least show-duration and cooldown.");
+  public static final Setting<String> OVERLAY_PRODUCT_CUES =
+      Setting.text(
+          "Overlays",
+          "product-cues",
+          "none",
+          "SRT files of product cues ({\"productId\": ...}) for pre-recorded media, as"
+              + " comma-separated MEDIA_ID=FILE@START (START: the stream's start, ISO-8601 UTC);"
+              + " each cue becomes a PRODUCT detection at its start.");
+  public static final Setting<Boolean> IVS_ENABLED =
+      Setting.bool(
+          "Overlays",
+          "ivs.enabled",
+          "false",
+          "Send overlays to IVS (PutMetadata). Off: every decision is written with status DRY_RUN"
+              + " and nothing is sent.");
+  public static final Setting<String> IVS_ENDPOINT =
+      Setting.text(
+          "Overlays",
+          "ivs.endpoint",
+          "none",
+          "IVS endpoint override (a VPC endpoint or a local test server); none: the AWS endpoint.");
+  public static final Setting<String> IVS_REGION =
+      Setting.text(
+          "Overlays",
+          "ivs.region",
+          "none",
+          "Region of every IVS call; none: the region in each channel's ARN.");
+  public static final Setting<Integer> IVS_CHANNEL_RATE =
+      Setting.integer(
+          "Overlays",
+          "ivs.channel-calls-per-second",
+          "5",
+          1,
+          5,
+          "PutMetadata calls any one channel gets in any one second at most (IVS allows 5).");
+  public static final Setting<Integer> IVS_ACCOUNT_RATE =
+      Setting.integer(
+          "Overlays",
+          "ivs.account-calls-per-second",
+          "155",
+          1,
+          100_000,
+          "PutMetadata calls of the whole job in any one second at most, split evenly between the"
+              + " sender's parallel subtasks; at least Job.parallelism.");
+  public static final Setting<Duration> IVS_RETRY_BUDGET =
+      Setting.duration(
+          "Overlays",
+          "ivs.retry-budget",
+          "10s",
+          "Throttled and 5xx calls are retried (exponential backoff, full jitter) until this long"
+              + " after the first attempt, then recorded as THROTTLED or FAILED.");
+  public static final Setting<Duration> IVS_INITIAL_BACKOFF =
+      Setting.duration(
+          "Overlays",
+          "ivs.initial-backoff",
+          "200ms",
+          "Upper bound of the first retry's random delay; it doubles with every retry.");
+  public static final Setting<Duration> IVS_CALL_TIMEOUT =
+      Setting.duration(
+          "Overlays", "ivs.call-timeout", "5s", "Time one PutMetadata attempt may take.");
+  public static final Setting<Duration> IVS_DECISION_TIMEOUT =
+      Setting.duration(
+          "Overlays",
+          "ivs.decision-timeout",
+          "2min",
+          "Time a decision may wait for its outcome in all (queue, calls, retries); then it is"
+              + " FAILED and the job goes on. More than ivs.retry-budget + ivs.call-timeout.");
+  public static final Setting<Integer> IVS_CAPACITY =
+      Setting.integer(
+          "Overlays",
+          "ivs.capacity",
+          "1000",
+          1,
+          100_000,
+          "Decisions waiting for their outcome per sender subtask before it holds back its input.");
+
+  // Viewer engagement: decisions per viewer, ranked by Personalize or the local ranker.
+  public static final Setting<String> VIEWER_WIDGETS =
+      Setting.text(
+          "Viewers",
+          "widgets",
+          "none",
+          "Widget catalog (JSON, like samples/soccer-final/widgets.json) with each widget's rules;"
+              + " none: no widgets are offered (only discounts, with a product catalog).");
+  public static final Setting<String> VIEWER_PRODUCTS =
+      Setting.text(
+          "Viewers",
+          "products",
+          "none",
+          "Product catalog (JSON) whose related products are offered at a discount while a"
+              + " product is on screen; none: no offers.");
+  public static final Setting<String> VIEWER_INTERACTIONS =
+      Setting.text(
+          "Viewers",
+          "interactions",
+          "none",
+          "Interactions history (CSV as Personalize imports it) the local ranker learns from when"
+              + " the job is built; none: the local ranker keeps the catalog order.");
+  public static final Setting<Duration> VIEWER_DECISION_INTERVAL =
+      Setting.duration(
+          "Viewers",
+          "decision-interval",
+          "60s",
+          "A change of on-screen products makes at most one decision per viewer this often"
+              + " (joins and events of interest always do).");
+  public static final Setting<Duration> VIEWER_IDLE_TIMEOUT =
+      Setting.duration(
+          "Viewers",
+          "idle-timeout",
+          "5min",
+          "A viewer with no event for this long (event time) is taken as gone and their state is"
+              + " cleared.");
+  public static final Setting<Duration> VIEWER_MEDIA_IDLE_TIMEOUT =
+      Setting.duration(
+          "Viewers",
+          "media-idle-timeout",
+          "1h",
+          "A media with no match update or timeline window for this long has its live context"
+              + " cleared.");
+  public static final Setting<Double> VIEWER_DISCOUNT =
+      Setting.decimal(
+          "Viewers", "discount", "20", 0.1, 100, "Discount offered on related products, percent.");
+  public static final Setting<String> VIEWER_MEDIA_ATTRIBUTES =
+      Setting.text(
+          "Viewers",
+          "media-attributes",
+          "none",
+          "Ranking context per media, as MEDIA_ID:KEY=VALUE,KEY=VALUE;MEDIA_ID:... (e.g."
+              + " final-2026:MATCH_TYPE=FINAL,VENUE=Lakeside Arena).");
+  public static final Setting<String> PERSONALIZE_WIDGET_CAMPAIGN =
+      Setting.text(
+          "Personalize",
+          "widget-campaign-arn",
+          "none",
+          "Campaign that ranks widgets (GetPersonalizedRanking with context); none: the local"
+              + " ranker decides and no AWS client is created.");
+  public static final Setting<String> PERSONALIZE_OFFER_CAMPAIGN =
+      Setting.text(
+          "Personalize",
+          "offer-campaign-arn",
+          "none",
+          "Campaign that ranks related products with and without the discount; none: the local"
+              + " ranker ranks them.");
+  public static final Setting<String> PERSONALIZE_REGION =
+      Setting.text("Personalize", "region", "us-east-1", "Region of the Personalize calls.");
+  public static final Setting<String> PERSONALIZE_ENDPOINT =
+      Setting.text(
+          "Personalize",
+          "endpoint",
+          "none",
+          "Endpoint override of both Personalize clients (a VPC endpoint or a test server).");
+  public static final Setting<String> PERSONALIZE_TRACKING_ID =
+      Setting.text(
+          "Personalize",
+          "tracking-id",
+          "none",
+          "Event tracker that receives viewer interactions with their context (PutEvents,"
+              + " batched); none: nothing is sent.");
+  public static final Setting<Double> PERSONALIZE_TPS =
+      Setting.decimal(
+          "Personalize",
+          "calls-per-second",
+          "50",
+          0.1,
+          100_000,
+          "Ranking calls per second for the whole job, split between the ranking subtasks;"
+              + " decisions beyond it come from the cache or the local ranker.");
+  public static final Setting<Duration> PERSONALIZE_CACHE_TTL =
+      Setting.duration(
+          "Personalize",
+          "cache-ttl",
+          "10s",
+          "How long a ranking serves viewers of the same segment and context beyond the call"
+              + " budget; 0 turns the cache off.");
+  public static final Setting<Duration> PERSONALIZE_RETRY_BUDGET =
+      Setting.duration(
+          "Personalize",
+          "retry-budget",
+          "1s",
+          "Throttled, 5xx and timed-out calls are retried (exponential backoff, full jitter) until"
+              + " this long after the first attempt; then the local ranker decides.");
+  public static final Setting<Duration> PERSONALIZE_CALL_TIMEOUT =
+      Setting.duration(
+          "Personalize", "call-timeout", "500ms", "Time one ranking call may take.");
+  public static final Setting<Integer> PERSONALIZE_CAPACITY =
+      Setting.integer(
+          "Personalize",
+          "capacity",
+          "1000",
+          1,
+          100_000,
+          "Decisions waiting for their ranking per subtask before it holds back its input.");
+
+  // Live runs (`run`, `record`): AWS access, Kinesis streams, the timeline table, checkpoints.
+  public static final Setting<String> AWS_REGION =
+      Setting.checkedText(
+          "Aws",
+          "region",
+          "auto",
+          "Region of stream names and of the timeline table; auto: AWS_REGION, else the region of"
+              + " the first stream ARN. A stream ARN is always read in its own region.",
+          LiveValues::region);
+  public static final Setting<String> AWS_ACCOUNT_ID =
+      Setting.checkedText(
+          "Aws",
+          "account-id",
+          "none",
+          "Account that turns a stream name in Streams into its ARN; none: Streams take ARNs.",
+          LiveValues::account);
+  public static final Setting<String> AWS_CREDENTIALS =
+      Setting.choice(
+          "Aws",
+          "credentials",
+          "default",
+          List.of("default", "emulator"),
+          "default: the AWS SDK's default chain (Managed Flink's service role, environment,"
+              + " profile, container or instance role). emulator: fixed fake keys, for local"
+              + " emulators only; needs Kinesis.endpoint.");
+  public static final Setting<String> KINESIS_ENDPOINT =
+      Setting.checkedText(
+          "Kinesis",
+          "endpoint",
+          "none",
+          "Kinesis endpoint override (an emulator, a VPC endpoint); none: the AWS endpoint of"
+              + " each stream's region.",
+          LiveValues::endpoint);
+  public static final Setting<String> KINESIS_START_POSITION =
+      Setting.choice(
+          "Kinesis",
+          "start-position",
+          "latest",
+          List.of("latest", "trim-horizon", "at-timestamp"),
+          "Where a job that does not restore a checkpoint or savepoint starts reading each input"
+              + " stream; restored jobs go on where they were.");
+  public static final Setting<String> KINESIS_START_TIMESTAMP =
+      Setting.checkedText(
+          "Kinesis",
+          "start-timestamp",
+          "none",
+          "With start-position at-timestamp: the arrival time to start at, ISO-8601 UTC"
+              + " (2026-05-30T19:00:00Z).",
+          LiveValues::instant);
+  public static final Setting<String> KINESIS_READER =
+      Setting.choice(
+          "Kinesis",
+          "reader",
+          "polling",
+          List.of("polling", "efo"),
+          "polling: KinesisStreamsSource (GetRecords; read throughput shared with other"
+              + " consumers). efo: enhanced fan-out (a consumer registered per stream with its own"
+              + " throughput, records pushed over HTTP/2). Switching needs a fresh start or"
+              + " --allowNonRestoredState.");
+  public static final Setting<String> KINESIS_EFO_CONSUMER =
+      Setting.checkedText(
+          "Kinesis",
+          "efo.consumer-name",
+          "cuepoint",
+          "Name of the enhanced fan-out consumer registered on each input stream.",
+          LiveValues::consumerName);
+  public static final Setting<Duration> KINESIS_SHARD_DISCOVERY =
+      Setting.duration(
+          "Kinesis",
+          "shard-discovery-interval",
+          "10s",
+          "How often the input streams are checked for new shards (after a reshard).");
+  public static final Setting<Integer> KINESIS_SINK_BATCH =
+      Setting.integer(
+          "Kinesis",
+          "sink.max-batch-size",
+          "500",
+          1,
+          500,
+          "Records per PutRecords call of the output streams (Kinesis allows 500).");
+  public static final Setting<Integer> KINESIS_SINK_IN_FLIGHT =
+      Setting.integer(
+          "Kinesis",
+          "sink.max-in-flight-requests",
+          "50",
+          1,
+          10_000,
+          "PutRecords calls under way per sink subtask before it waits.");
+  public static final Setting<Integer> KINESIS_SINK_BUFFERED =
+      Setting.integer(
+          "Kinesis",
+          "sink.max-buffered-requests",
+          "10000",
+          1,
+          1_000_000,
+          "Records buffered per sink subtask before it holds back the job (backpressure); more"
+              + " than sink.max-batch-size.");
+  public static final Setting<Duration> KINESIS_SINK_MAX_TIME =
+      Setting.duration(
+          "Kinesis",
+          "sink.max-time-in-buffer",
+          "5s",
+          "A record waits at most this long for its batch to fill; also flushed at every"
+              + " checkpoint.");
+
+  public static final Setting<String> STREAM_SEGMENTS = stream("segments", true);
+  public static final Setting<String> STREAM_DETECTIONS = stream("detections", true);
+  public static final Setting<String> STREAM_MATCH_EVENTS = stream("match-events", true);
+  public static final Setting<String> STREAM_VIEWER_EVENTS = stream("viewer-events", true);
+  public static final Setting<String> STREAM_MEDIA_CONTEXT = stream("media-context", false);
+  public static final Setting<String> STREAM_EVENTS_OF_INTEREST = stream("events-of-interest", false);
+  public static final Setting<String> STREAM_OVERLAYS = stream("overlays", false);
+  public static final Setting<String> STREAM_VIEWER_ACTIONS = stream("viewer-actions", false);
+  public static final Setting<String> STREAM_SHOPPABLE = stream("shoppable", false);
+  public static final Setting<String> STREAM_DEAD_LETTERS =
+      Setting.checkedText(
+          "Streams",
+          "dead-letters",
+          "none",
+          "Kinesis stream (ARN, or name with Aws.account-id) the dead-letters output is written"
+              + " to; required by run.",
+          LiveValues::stream);
+
+  public static final Setting<String> TIMELINE_TABLE =
+      Setting.checkedText(
+          "TimelineTable",
+          "name",
+          "none",
+          "DynamoDB table that media-context is also written to (partition key mediaId, string;"
+              + " sort key positionMs, number); none: not written.",
+          LiveValues::table);
+  public static final Setting<String> TIMELINE_TABLE_ENDPOINT =
+      Setting.checkedText(
+          "TimelineTable",
+          "endpoint",
+          "none",
+          "DynamoDB endpoint override (an emulator, a VPC endpoint); none: the AWS endpoint of"
+              + " Aws.region.",
+          LiveValues::endpoint);
+  public static final Setting<Duration> TIMELINE_TABLE_TTL =
+      Setting.duration(
+          "TimelineTable",
+          "time-to-live",
+          "0",
+          "Items get an expiresAt attribute (epoch seconds) this long after their window's end,"
+              + " for the table's TTL; 0: no expiresAt.");
+  public static final Setting<Integer> TIMELINE_TABLE_BATCH =
+      Setting.integer(
+          "TimelineTable",
+          "max-batch-size",
+          "25",
+          1,
+          25,
+          "Items per BatchWriteItem call (DynamoDB allows 25).");
+
+  public static final Setting<Duration> CHECKPOINT_INTERVAL =
+      Setting.duration(
+          "Checkpoints",
+          "interval",
+          "1min",
+          "Time between checkpoints of a live run; outputs are flushed at each. On Managed Flink"
+              + " the application's checkpoint configuration wins.");
+  public static final Setting<String> CHECKPOINT_MODE =
+      Setting.choice(
+          "Checkpoints",
+          "mode",
+          "exactly-once",
+          List.of("exactly-once", "at-least-once"),
+          "Consistency of the job's state across a failure (the Kinesis and DynamoDB sinks are"
+              + " at-least-once either way).");
+  public static final Setting<Duration> CHECKPOINT_MIN_PAUSE =
+      Setting.duration(
+          "Checkpoints", "min-pause", "5s", "Least time from one checkpoint's end to the next start.");
+  public static final Setting<Duration> CHECKPOINT_TIMEOUT =
+      Setting.duration(
+          "Checkpoints", "timeout", "10min", "A checkpoint that takes longer is abandoned.");
+  public static final Setting<String> STATE_BACKEND =
+      Setting.choice(
+          "Checkpoints",
+          "state-backend",
+          "hashmap",
+          List.of("hashmap", "rocksdb"),
+          "Where keyed state lives: hashmap (on the heap) or rocksdb (on local disk, incremental"
+              + " checkpoints, for state larger than memory). Managed Flink always uses RocksDB.");
+
+  private static Setting<String> stream(String stream, boolean input) {
+    return Setting.checkedText(
+        "Streams",
+        stream,
+        "none",
+        input
+            ? "Kinesis stream (ARN, or name with Aws.account-id) the " + stream + " input is read"
+                + " from; none: not read."
+            : "Kinesis stream (ARN, or name with Aws.account-id) the " + stream + " output is"
+                + " written to; none: not written.",
+        LiveValues::stream);
+  }
+
   public static final List<Setting<?>> ALL =
       List.of(
           PARALLELISM,
@@ -132,5 +579,74 @@ public final class Settings {
           SOCIAL_SURGE_FACTOR,
           SOCIAL_SURGE_MIN_POSTS,
           SOCIAL_SURGE_COOLDOWN,
-          MATCH_IDLE_TIMEOUT);
+          MATCH_IDLE_TIMEOUT,
+          OVERLAY_CATALOG,
+          OVERLAY_ALLOWED_HOSTS,
+          OVERLAY_MIN_CONFIDENCE,
+          OVERLAY_MIN_FRAMES,
+          OVERLAY_SHOW_DURATION,
+          OVERLAY_COOLDOWN,
+          OVERLAY_RESEND_INTERVAL,
+          OVERLAY_IDLE_TIMEOUT,
+          OVERLAY_PRODUCT_CUES,
+          IVS_ENABLED,
+          IVS_ENDPOINT,
+          IVS_REGION,
+          IVS_CHANNEL_RATE,
+          IVS_ACCOUNT_RATE,
+          IVS_RETRY_BUDGET,
+          IVS_INITIAL_BACKOFF,
+          IVS_CALL_TIMEOUT,
+          IVS_DECISION_TIMEOUT,
+          IVS_CAPACITY,
+          VIEWER_WIDGETS,
+          VIEWER_PRODUCTS,
+          VIEWER_INTERACTIONS,
+          VIEWER_DECISION_INTERVAL,
+          VIEWER_IDLE_TIMEOUT,
+          VIEWER_MEDIA_IDLE_TIMEOUT,
+          VIEWER_DISCOUNT,
+          VIEWER_MEDIA_ATTRIBUTES,
+          PERSONALIZE_WIDGET_CAMPAIGN,
+          PERSONALIZE_OFFER_CAMPAIGN,
+          PERSONALIZE_REGION,
+          PERSONALIZE_ENDPOINT,
+          PERSONALIZE_TRACKING_ID,
+          PERSONALIZE_TPS,
+          PERSONALIZE_CACHE_TTL,
+          PERSONALIZE_RETRY_BUDGET,
+          PERSONALIZE_CALL_TIMEOUT,
+          PERSONALIZE_CAPACITY,
+          AWS_REGION,
+          AWS_ACCOUNT_ID,
+          AWS_CREDENTIALS,
+          KINESIS_ENDPOINT,
+          KINESIS_START_POSITION,
+          KINESIS_START_TIMESTAMP,
+          KINESIS_READER,
+          KINESIS_EFO_CONSUMER,
+          KINESIS_SHARD_DISCOVERY,
+          KINESIS_SINK_BATCH,
+          KINESIS_SINK_IN_FLIGHT,
+          KINESIS_SINK_BUFFERED,
+          KINESIS_SINK_MAX_TIME,
+          STREAM_SEGMENTS,
+          STREAM_DETECTIONS,
+          STREAM_MATCH_EVENTS,
+          STREAM_VIEWER_EVENTS,
+          STREAM_MEDIA_CONTEXT,
+          STREAM_EVENTS_OF_INTEREST,
+          STREAM_OVERLAYS,
+          STREAM_VIEWER_ACTIONS,
+          STREAM_SHOPPABLE,
+          STREAM_DEAD_LETTERS,
+          TIMELINE_TABLE,
+          TIMELINE_TABLE_ENDPOINT,
+          TIMELINE_TABLE_TTL,
+          TIMELINE_TABLE_BATCH,
+          CHECKPOINT_INTERVAL,
+          CHECKPOINT_MODE,
+          CHECKPOINT_MIN_PAUSE,
+          CHECKPOINT_TIMEOUT,
+          STATE_BACKEND);
 }

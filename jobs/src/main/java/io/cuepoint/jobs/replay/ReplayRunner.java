@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -72,22 +73,33 @@ public final class ReplayRunner {
         result.get(POLL_MS, TimeUnit.MILLISECONDS);
       } catch (TimeoutException stillRunning) {
         if (display != null) {
-          try {
-            display.update(job.getAccumulators().get(POLL_MS, TimeUnit.MILLISECONDS), System.currentTimeMillis());
-          } catch (TimeoutException | java.util.concurrent.ExecutionException notYet) {
-            // The job may be starting or finishing; the next poll tries again.
-          }
+          accumulators(job).ifPresent(a -> display.update(a, System.currentTimeMillis()));
         }
       }
     }
     JobExecutionResult finished = result.get();
     long wall = System.currentTimeMillis() - started;
     if (display != null) {
-      display.update(finished.getAllAccumulatorResults(), System.currentTimeMillis());
-      display.finish();
+      display.finish(finished.getAllAccumulatorResults(), System.currentTimeMillis());
     }
     RecordingSink.createMissingOutputs(output);
     return new ReplaySummary(finished.getAllAccumulatorResults(), wall);
+  }
+
+  /**
+   * The running job's accumulators, or nothing while the job starts or ends: then the embedded
+   * cluster refuses the request (with an IllegalStateException once it is shutting down), and the
+   * next poll asks again.
+   */
+  private static Optional<Map<String, Object>> accumulators(JobClient job) {
+    try {
+      return Optional.of(job.getAccumulators().get(POLL_MS, TimeUnit.MILLISECONDS));
+    } catch (TimeoutException | ExecutionException | IllegalStateException notNow) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 
   /** Non-blank lines: the records a recording holds, for the progress display. */

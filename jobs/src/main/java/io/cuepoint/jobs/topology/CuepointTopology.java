@@ -75,8 +75,10 @@ public final class CuepointTopology {
         ingest(inputs, StreamName.DETECTIONS, Detection.class, d -> d.eventTime);
     DataStream<MatchEvent> matchEvents =
         ingest(inputs, StreamName.MATCH_EVENTS, MatchEvent.class, e -> e.eventTime);
-    ingest(inputs, StreamName.SEGMENTS, Segment.class, s -> s.eventTime);
-    ingest(inputs, StreamName.VIEWER_EVENTS, ViewerEvent.class, v -> v.eventTime);
+    DataStream<Segment> segments =
+        ingest(inputs, StreamName.SEGMENTS, Segment.class, s -> s.eventTime);
+    DataStream<ViewerEvent> viewerEvents =
+        ingest(inputs, StreamName.VIEWER_EVENTS, ViewerEvent.class, v -> v.eventTime);
 
     SingleOutputStreamOperator<MatchUpdate> matchUpdates =
         matchEvents
@@ -103,6 +105,14 @@ public final class CuepointTopology {
 
     write(outputs, StreamName.MEDIA_CONTEXT, mediaContext);
     write(outputs, StreamName.EVENTS_OF_INTEREST, eventsOfInterest);
+    write(
+        outputs,
+        StreamName.VIEWER_ACTIONS,
+        ViewerTopology.wire(viewerEvents, matchUpdates, mediaContext, config, deadLetters));
+    write(
+        outputs,
+        StreamName.OVERLAYS,
+        OverlayTopology.build(detections, segments, config, deadLetters));
     DataStream<DeadLetter> allDeadLetters = deadLetters.get(0);
     for (DataStream<DeadLetter> more : deadLetters.subList(1, deadLetters.size())) {
       allDeadLetters = allDeadLetters.union(more);

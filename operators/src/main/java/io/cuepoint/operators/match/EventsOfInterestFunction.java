@@ -1,5 +1,6 @@
 package io.cuepoint.operators.match;
 
+import io.cuepoint.operators.io.DeadLetterTag;
 import io.cuepoint.schemas.codec.DeadLetters;
 import io.cuepoint.schemas.codec.RecordCodec;
 import io.cuepoint.schemas.records.DeadLetter;
@@ -37,7 +38,7 @@ public class EventsOfInterestFunction
   private static final long serialVersionUID = 1L;
 
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
-      new OutputTag<>("match-events-dead-letters", TypeInformation.of(DeadLetter.class));
+      DeadLetterTag.DEAD_LETTERS;
 
   private static final String INPUT = "match-events";
   // Ties at one timestamp are broken by id, not by arrival, to keep the output deterministic.

@@ -1,5 +1,6 @@
 package io.cuepoint.operators.timeline;
 
+import io.cuepoint.operators.io.DeadLetterTag;
 import io.cuepoint.operators.match.MatchUpdate;
 import io.cuepoint.schemas.codec.DeadLetters;
 import io.cuepoint.schemas.codec.RecordCodec;
@@ -38,7 +39,7 @@ public class MediaTimelineFunction
   private static final long serialVersionUID = 1L;
 
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
-      new OutputTag<>("detections-dead-letters", TypeInformation.of(DeadLetter.class));
+      DeadLetterTag.DEAD_LETTERS;
 
   private static final String INPUT = "detections";
   private static final Comparator<EventOfInterest> BY_TIME_THEN_ID =

@@ -1,6 +1,9 @@
 package io.cuepoint.schemas.codec;
 
 import io.cuepoint.schemas.records.DeadLetter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 /** Builds dead letters with the raw text and the reason cut to bounded sizes. */
 public final class DeadLetters {
@@ -11,11 +14,28 @@ public final class DeadLetters {
 
   public static DeadLetter of(String input, String error, String raw, long receivedAt) {
     DeadLetter d = new DeadLetter();
+    d.id = id(input, raw == null ? error : raw);
     d.input = input;
     d.error = cut(error == null ? "unknown error" : error, MAX_ERROR_CHARS);
     d.raw = raw == null ? null : cut(raw, MAX_RAW_CHARS);
     d.receivedAt = receivedAt;
     return d;
+  }
+
+  /** The input and the first 64 bits of the SHA-256 of the whole record text, in hex. */
+  static String id(String input, String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest((text == null ? "" : text).getBytes(StandardCharsets.UTF_8));
+      StringBuilder id = new StringBuilder(input).append(':');
+      for (int i = 0; i < 8; i++) {
+        id.append(Character.forDigit((digest[i] >> 4) & 0xF, 16)).append(Character.forDigit(digest[i] & 0xF, 16));
+      }
+      return id.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 
   static String cut(String text, int max) {

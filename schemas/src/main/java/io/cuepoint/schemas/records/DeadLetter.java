@@ -4,6 +4,11 @@ import java.util.Objects;
 
 /** A record that could not be used, with the reason ({@code dead-letters} output). */
 public class DeadLetter {
+  /**
+   * Stable id: the input and a hash of the record's full text, the same each time that record is
+   * rejected, so consumers can drop the repeats an at-least-once sink writes.
+   */
+  public String id;
   /** Stream (or file) the record came from. */
   public String input;
   /** Why it was rejected. */
@@ -24,7 +29,8 @@ public class DeadLetter {
       return false;
     }
     DeadLetter that = (DeadLetter) o;
-    return Objects.equals(input, that.input)
+    return Objects.equals(id, that.id)
+        && Objects.equals(input, that.input)
         && Objects.equals(error, that.error)
         && Objects.equals(raw, that.raw)
         && Objects.equals(receivedAt, that.receivedAt);
@@ -32,13 +38,14 @@ public class DeadLetter {
 
   @Override
   public int hashCode() {
-    return Objects.hash(input, error, raw, receivedAt);
+    return Objects.hash(id, input, error, raw, receivedAt);
   }
 
   @Override
   public String toString() {
     return "DeadLetter{"
-        + "input=" + input
+        + "id=" + id
+        + ", input=" + input
         + ", error=" + error
         + ", raw=" + raw
         + ", receivedAt=" + receivedAt

@@ -14,6 +14,10 @@ public class Overlay {
   public String payload;
   public Long eventTime;
   public OverlayStatus status;
+  /** PutMetadata calls made for this decision (0 when nothing was sent). */
+  public Integer attempts;
+  /** Optional: why the decision was not sent (the last error, or what replaced it). */
+  public String error;
 
   public Overlay() {}
 
@@ -33,12 +37,15 @@ public class Overlay {
         && Objects.equals(productId, that.productId)
         && Objects.equals(payload, that.payload)
         && Objects.equals(eventTime, that.eventTime)
-        && Objects.equals(status, that.status);
+        && Objects.equals(status, that.status)
+        && Objects.equals(attempts, that.attempts)
+        && Objects.equals(error, that.error);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(overlayId, channelArn, mediaId, action, productId, payload, eventTime, status);
+    return Objects.hash(
+        overlayId, channelArn, mediaId, action, productId, payload, eventTime, status, attempts, error);
   }
 
   @Override
@@ -52,6 +59,8 @@ public class Overlay {
         + ", payload=" + payload
         + ", eventTime=" + eventTime
         + ", status=" + status
+        + ", attempts=" + attempts
+        + ", error=" + error
         + "}";
   }
 }

@@ -16,6 +16,10 @@ public class ViewerAction {
   /** The ranking context used. */
   public StringMap context;
   public DecidedBy decidedBy;
+  /** What made the decision: the viewer joining, an event of interest, new products on screen. */
+  public DecisionMoment moment;
+  /** The ranking came from the short-lived cache of an earlier Personalize call for the segment. */
+  public Boolean fromCache;
 
   public ViewerAction() {}
 
@@ -36,12 +40,14 @@ public class ViewerAction {
         && Arrays.equals(widgets, that.widgets)
         && Arrays.equals(offers, that.offers)
         && Objects.equals(context, that.context)
-        && Objects.equals(decidedBy, that.decidedBy);
+        && Objects.equals(decidedBy, that.decidedBy)
+        && Objects.equals(moment, that.moment)
+        && Objects.equals(fromCache, that.fromCache);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, viewerId, mediaId, eventTime, positionMs, Arrays.hashCode(widgets), Arrays.hashCode(offers), context, decidedBy);
+    return Objects.hash(id, viewerId, mediaId, eventTime, positionMs, Arrays.hashCode(widgets), Arrays.hashCode(offers), context, decidedBy, moment, fromCache);
   }
 
   @Override
@@ -56,6 +62,8 @@ public class ViewerAction {
         + ", offers=" + Arrays.toString(offers)
         + ", context=" + context
         + ", decidedBy=" + decidedBy
+        + ", moment=" + moment
+        + ", fromCache=" + fromCache
         + "}";
   }
 }

@@ -1,0 +1,44 @@
+package io.cuepoint.connectors.ivs;
+
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ivs.IvsAsyncClient;
+
+/**
+ * IVS async clients on Netty. The SDK's own retries are off: the sender retries within its time
+ * budget and counts every attempt against the rate limits, which hidden SDK retries would break.
+ */
+public final class IvsClientBuilder {
+  private IvsClientBuilder() {}
+
+  /** Clients with the default AWS credentials chain (the Managed Flink application's role). */
+  public static IvsClientFactory withDefaultCredentials() {
+    return (region, settings) -> build(region, settings, DefaultCredentialsProvider.builder().build());
+  }
+
+  public static IvsAsyncClient build(
+      String region, IvsSettings settings, AwsCredentialsProvider credentials) {
+    var builder =
+        IvsAsyncClient.builder()
+            .region(Region.of(region))
+            .credentialsProvider(credentials)
+            .httpClientBuilder(
+                NettyNioAsyncHttpClient.builder()
+                    .maxConcurrency(Math.max(50, settings.accountCallsPerSecond))
+                    .connectionTimeout(Duration.ofMillis(settings.callTimeoutMs)))
+            .overrideConfiguration(
+                o ->
+                    o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .apiCallAttemptTimeout(Duration.ofMillis(settings.callTimeoutMs))
+                        .apiCallTimeout(Duration.ofMillis(settings.callTimeoutMs)));
+    if (settings.endpoint != null) {
+      builder.endpointOverride(URI.create(settings.endpoint));
+    }
+    return builder.build();
+  }
+}

@@ -1,0 +1,65 @@
+package io.cuepoint.operators.viewer;
+
+import io.cuepoint.schemas.records.StringMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Makes a context map Amazon Personalize accepts: keys of {@code [A-Za-z0-9_]} (other characters
+ * become {@code _}) at most {@value #MAX_KEY_CHARS} long, values at most {@value
+ * #MAX_VALUE_CHARS} characters, at most {@value #MAX_ENTRIES} entries. Entries are kept in the
+ * order given, so the most important come first and survive the cut; empty keys and values are
+ * left out, and a key that collides after cleaning keeps its first value.
+ */
+public final class PersonalizeContext {
+  public static final int MAX_ENTRIES = 150;
+  public static final int MAX_KEY_CHARS = 150;
+  public static final int MAX_VALUE_CHARS = 1000;
+
+  private PersonalizeContext() {}
+
+  public static StringMap sanitize(Map<String, String> entries) {
+    Map<String, String> clean = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : entries.entrySet()) {
+      if (clean.size() == MAX_ENTRIES) {
+        break;
+      }
+      String key = key(e.getKey());
+      String value = value(e.getValue());
+      if (key.isEmpty() || value.isEmpty() || clean.containsKey(key)) {
+        continue;
+      }
+      clean.put(key, value);
+    }
+    return StringMap.of(new TreeMap<>(clean));
+  }
+
+  /** A key Personalize accepts: other characters become {@code _}, cut to the longest allowed. */
+  public static String key(String raw) {
+    if (raw == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < raw.length() && b.length() < MAX_KEY_CHARS; i++) {
+      char c = raw.charAt(i);
+      boolean allowed =
+          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+      b.append(allowed ? c : '_');
+    }
+    return b.toString();
+  }
+
+  static String value(String raw) {
+    if (raw == null) {
+      return "";
+    }
+    String v = raw.trim();
+    if (v.length() <= MAX_VALUE_CHARS) {
+      return v;
+    }
+    // Never split a surrogate pair: half a character is not valid text.
+    int end = Character.isHighSurrogate(v.charAt(MAX_VALUE_CHARS - 1)) ? MAX_VALUE_CHARS - 1 : MAX_VALUE_CHARS;
+    return v.substring(0, end);
+  }
+}
