@@ -120,9 +120,11 @@ class OverlayIvsLoadTest {
       assertThat(overlays.size()).isGreaterThanOrEqualTo(CHANNELS * SECONDS);
       assertThat(overlays).extracting(o -> o.status).containsOnly(OverlayStatus.SENT, OverlayStatus.SUPERSEDED);
       List<Overlay> sent = overlays.stream().filter(o -> o.status == OverlayStatus.SENT).collect(Collectors.toList());
-      assertThat(calls).hasSize(sent.size());
-      assertThat(calls.stream().map(c -> c.channelArn + " " + c.metadata).sorted().collect(Collectors.toList()))
-          .isEqualTo(sent.stream().map(o -> o.channelArn + " " + o.payload).sorted().collect(Collectors.toList()));
+      // Every attempt reached the server (a slow answer may be tried again: the overlay id makes
+      // that harmless), and what the server got is exactly what was recorded as SENT.
+      assertThat(calls).hasSize(overlays.stream().mapToInt(o -> o.attempts == null ? 0 : o.attempts).sum());
+      assertThat(calls.stream().map(c -> c.channelArn + " " + c.metadata).distinct().sorted().collect(Collectors.toList()))
+          .isEqualTo(sent.stream().map(o -> o.channelArn + " " + o.payload).distinct().sorted().collect(Collectors.toList()));
       Map<String, List<Overlay>> byChannel = overlays.stream().collect(Collectors.groupingBy(o -> o.channelArn));
       assertThat(byChannel).hasSize(CHANNELS);
       for (int c = 0; c < CHANNELS; c++) {
