@@ -91,8 +91,9 @@ start_process() {
   local dist="$1" name="$2" main="$3"; shift 3
   local params jvm dynamic
   params="$(resource_params "$dist" "$([ "$name" = jobmanager ] && echo GET_JM_RESOURCE_PARAMS || echo GET_TM_RESOURCE_PARAMS)")"
-  jvm="$(echo "$params" | head -n 1)"
-  dynamic="$(echo "$params" | tail -n 1)"
+  # Parameter expansion, not `| head`: under pipefail a closed pipe (SIGPIPE, exit 141) kills the script.
+  jvm="${params%%$'\n'*}"
+  dynamic="${params##*$'\n'}"
   # shellcheck disable=SC2086
   nohup java $jvm $OPENS -Dlog.file="$dist/log/$name.log" -Dlog4j2.configurationFile="$dist/conf/log4j2.properties" \
     -cp "$dist/lib/*" "$main" --configDir "$dist/conf" $dynamic "$@" > "$dist/log/$name.out" 2>&1 &
