@@ -262,7 +262,9 @@ public class ViewerContextFunction
   private void onInteraction(ViewerState v, ViewerEvent e, long time, OnTimerContext ctx)
       throws Exception {
     boolean widget = widgets.contains(e.itemId);
-    if (!widget && !products.contains(e.itemId)) {
+    // With no catalogs configured every item is unknown: that is not bad input, engagement is off.
+    boolean noCatalogs = widgets.widgets().isEmpty() && products.size() == 0;
+    if (!widget && !products.contains(e.itemId) && !noCatalogs) {
       deadLetter(ctx, e, "itemId: '" + e.itemId + "' is neither a widget nor a product of the catalogs");
       return;
     }
