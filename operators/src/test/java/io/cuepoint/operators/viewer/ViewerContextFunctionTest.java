@@ -292,6 +292,19 @@ class ViewerContextFunctionTest {
     }
   }
 
+  @Test
+  void withNoCatalogsInteractionsAreNotDeadLetters() throws Exception {
+    try (ViewerHarness h = new ViewerHarness(settings, new WidgetCatalog(List.of()), ProductCatalog.empty())) {
+      h.live(match(1_000, 0, 1))
+          .viewer(join("fan-1", 2_000, "age", "30"))
+          .viewer(interaction("fan-1", 3_000, "w-chat", Interaction.CLICK))
+          .watermark(T0 + MINUTE);
+
+      assertThat(h.deadLetters()).isEmpty();
+      assertThat(h.feedback()).singleElement().satisfies(f -> assertThat(f.itemId).isEqualTo("w-chat"));
+    }
+  }
+
   private static Map<EventOfInterestType, DecisionRequest> eventDecisions(ViewerHarness h, String viewerId) {
     Map<EventOfInterestType, DecisionRequest> out = new HashMap<>();
     for (DecisionRequest r : h.requestsFor(viewerId)) {

@@ -33,13 +33,17 @@ final class ViewerHarness implements AutoCloseable {
       harness;
 
   ViewerHarness(ViewerSettings settings) throws Exception {
+    this(settings, widgets(), products());
+  }
+
+  ViewerHarness(ViewerSettings settings, WidgetCatalog widgets, ProductCatalog products) throws Exception {
     harness =
         new KeyedTwoInputStreamOperatorTestHarness<>(
             new KeyedCoProcessOperator<>(
                 new ViewerContextFunction(
                     settings,
-                    widgets(),
-                    products(),
+                    widgets,
+                    products,
                     new ContextMapBuilder(Map.of(MEDIA, Map.of("MATCH_TYPE", "FINAL"))))),
             e -> e.mediaId,
             u -> u.mediaId,
