@@ -23,9 +23,9 @@ import java.util.function.BiFunction;
  * with {@code {"channelArn", "metadata"}}, 204 on success, errors as a status, an {@code
  * x-amzn-ErrorType} header and a JSON body. Records every call with its arrival time.
  */
-final class IvsStubServer implements AutoCloseable {
+public final class IvsStubServer implements AutoCloseable {
   /** What the server answers: HTTP status and error type (null for success). */
-  static final class Answer {
+  public static final class Answer {
     final int status;
     final String errorType;
 
@@ -42,11 +42,11 @@ final class IvsStubServer implements AutoCloseable {
   }
 
   /** One call as the server saw it. */
-  static final class Call {
-    final String channelArn;
-    final String metadata;
-    final long arrivedNanos;
-    final String authorization;
+  public static final class Call {
+    public final String channelArn;
+    public final String metadata;
+    public final long arrivedNanos;
+    public final String authorization;
 
     Call(String channelArn, String metadata, long arrivedNanos, String authorization) {
       this.channelArn = channelArn;
@@ -64,7 +64,7 @@ final class IvsStubServer implements AutoCloseable {
   private final Map<String, AtomicInteger> callsPerChannel = new ConcurrentHashMap<>();
   private volatile BiFunction<String, Integer, Answer> answers = (channel, n) -> Answer.OK;
 
-  IvsStubServer() throws IOException {
+  public IvsStubServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/PutMetadata", this::handle);
     server.setExecutor(threads);
@@ -72,16 +72,16 @@ final class IvsStubServer implements AutoCloseable {
   }
 
   /** How to answer the n-th call (from 1) of a channel. */
-  IvsStubServer answering(BiFunction<String, Integer, Answer> answers) {
+  public IvsStubServer answering(BiFunction<String, Integer, Answer> answers) {
     this.answers = answers;
     return this;
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  synchronized List<Call> calls() {
+  public synchronized List<Call> calls() {
     return new ArrayList<>(calls);
   }
 

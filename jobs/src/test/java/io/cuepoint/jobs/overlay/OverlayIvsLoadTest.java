@@ -2,6 +2,7 @@ package io.cuepoint.jobs.overlay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cuepoint.connectors.ivs.IvsStubServer;
 import io.cuepoint.jobs.config.CuepointConfig;
 import io.cuepoint.jobs.replay.ReplayRunner;
 import io.cuepoint.schemas.StreamName;
