@@ -2,12 +2,8 @@ package io.cuepoint.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,25 +13,7 @@ class ReportCommandTest {
 
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-  private int run(String... args) {
-    return Cuepoint.run(
-        Arrays.asList(args),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  private String stdout() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private String errorLine() {
-    String text = err.toString(StandardCharsets.UTF_8);
-    assertThat(text.lines()).as("stderr: %s", text).hasSize(1);
-    return text.trim();
-  }
+  private final CommandLineRun cli = new CommandLineRun();
 
   @Test
   void replayWritesTheReportAndSaysWhereItIs() throws Exception {
@@ -43,11 +21,11 @@ class ReportCommandTest {
     Files.writeString(in.resolve("detections.jsonl"), detection(0) + "\n" + detection(4_000) + "\nnot json\n");
     Path output = dir.resolve("out");
 
-    assertThat(run("replay", "--input", in.toString(), "--output", output.toString())).isEqualTo(0);
+    assertThat(cli.run("replay", "--input", in.toString(), "--output", output.toString())).isEqualTo(0);
 
     Path report = output.resolve("report.html");
     assertThat(report).exists();
-    assertThat(stdout().lines().reduce((a, b) -> b).orElseThrow())
+    assertThat(cli.stdout().lines().reduce((a, b) -> b).orElseThrow())
         .matches("report: " + java.util.regex.Pattern.quote(report.toString()) + " \\(\\d+ KB, written in \\d+\\.\\d s\\)");
     String html = Files.readString(report);
     assertThat(html).contains("\"mediaId\":\"final\"").contains("\"input\":\"" + in + "\"");
@@ -59,37 +37,37 @@ class ReportCommandTest {
     Files.writeString(output.resolve("events-of-interest.jsonl"),
         "{\"id\":\"x\",\"mediaId\":\"final\",\"type\":\"RED_CARD\",\"eventTime\":" + T0 + ",\"evidence\":[],\"attributes\":{}}\n");
 
-    assertThat(run("replay", "--report-only", output.toString())).isEqualTo(0);
+    assertThat(cli.run("replay", "--report-only", output.toString())).isEqualTo(0);
 
-    assertThat(stdout()).startsWith("report: " + output.resolve("report.html"));
+    assertThat(cli.stdout()).startsWith("report: " + output.resolve("report.html"));
     String html = Files.readString(output.resolve("report.html"));
     assertThat(html).contains("\"type\":\"RED_CARD\"").doesNotContain("\"input\":");
   }
 
   @Test
   void reportOnlyNeedsAnOutputFolder() throws Exception {
-    assertThat(run("replay", "--report-only", dir.resolve("nope").toString())).isEqualTo(2);
-    assertThat(errorLine()).startsWith("cuepoint: replay: --report-only ").endsWith("is not a folder");
+    assertThat(cli.run("replay", "--report-only", dir.resolve("nope").toString())).isEqualTo(2);
+    assertThat(cli.errorLine()).startsWith("cuepoint: replay: --report-only ").endsWith("is not a folder");
   }
 
   @Test
   void reportOnlyRefusesAFolderWithoutOutputs() throws Exception {
     Files.writeString(dir.resolve("detections.jsonl"), "");
 
-    assertThat(run("replay", "--report-only", dir.toString())).isEqualTo(2);
-    assertThat(errorLine()).contains("holds no replay outputs");
+    assertThat(cli.run("replay", "--report-only", dir.toString())).isEqualTo(2);
+    assertThat(cli.errorLine()).contains("holds no replay outputs");
   }
 
   @Test
   void reportOnlyRunsNoJobSoTakesNoJobOptions() {
-    assertThat(run("replay", "--report-only", dir.toString(), "--set", "Job.parallelism=1")).isEqualTo(2);
-    assertThat(errorLine()).isEqualTo("cuepoint: replay: --report-only takes only --input (the recording), no job options");
+    assertThat(cli.run("replay", "--report-only", dir.toString(), "--set", "Job.parallelism=1")).isEqualTo(2);
+    assertThat(cli.errorLine()).isEqualTo("cuepoint: replay: --report-only takes only --input (the recording), no job options");
   }
 
   @Test
   void usageNamesBothForms() {
-    run("help");
-    assertThat(stdout()).contains("replay --report-only DIR [--input DIR]").contains("report.html");
+    cli.run("help");
+    assertThat(cli.stdout()).contains("replay --report-only DIR [--input DIR]").contains("report.html");
   }
 
   private static String detection(long offsetMs) {
