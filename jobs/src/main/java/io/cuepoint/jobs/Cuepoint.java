@@ -2,6 +2,7 @@ package io.cuepoint.jobs;
 
 import io.cuepoint.jobs.cli.UsageException;
 import io.cuepoint.jobs.config.ConfigException;
+import io.cuepoint.jobs.hls.HlsToKinesisCommand;
 import io.cuepoint.jobs.record.RecordCommand;
 import io.cuepoint.jobs.replay.ReplayCommand;
 import io.cuepoint.jobs.run.RunCommand;
@@ -60,11 +61,13 @@ public final class Cuepoint {
           return RunCommand.run(rest, out, err);
         case "record":
           return RecordCommand.run(rest, out, err);
+        case "hls-to-kinesis":
+          return HlsToKinesisCommand.run(rest, out, err);
         default:
           throw new UsageException(
               "unknown command '"
                   + command
-                  + "' (commands: replay, run, record, generate-sample, help)");
+                  + "' (commands: replay, run, record, hls-to-kinesis, generate-sample, help)");
       }
     } catch (UsageException | ConfigException e) {
       err.println("cuepoint: " + e.getMessage());
@@ -90,6 +93,10 @@ public final class Cuepoint {
         + RecordCommand.USAGE
         + "\n      copy a Kinesis stream's records between two times into a .jsonl file that"
         + " replay reads\n"
+        + "  "
+        + HlsToKinesisCommand.USAGE
+        + "\n      follow an HLS playlist (live or VOD) and publish each new segment once to a"
+        + " Kinesis stream\n"
         + "  "
         + GenerateSampleCommand.USAGE
         + "\n      write a seeded, synthetic recording of a soccer match\n"

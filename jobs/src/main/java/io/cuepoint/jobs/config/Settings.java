@@ -549,6 +549,81 @@ public final class Settings {
           "Where keyed state lives: hashmap (on the heap) or rocksdb (on local disk, incremental"
               + " checkpoints, for state larger than memory). Managed Flink always uses RocksDB.");
 
+  // Fetching playlists and segments (hls-to-kinesis, frame extraction): the guard against
+  // server-side request forgery.
+  public static final Setting<String> FETCH_ALLOWED_SCHEMES =
+      Setting.checkedText(
+          "Fetch",
+          "allowed-schemes",
+          "https",
+          "Comma-separated URL schemes playlists and segments may be fetched with (http, https).",
+          FetchConfig::schemes);
+  public static final Setting<String> FETCH_ALLOWED_HOSTS =
+      Setting.checkedText(
+          "Fetch",
+          "allowed-hosts",
+          "none",
+          "Comma-separated hosts playlists and segments may come from, exact or *.suffix (any name"
+              + " under suffix); redirects elsewhere are refused. none: any host whose addresses"
+              + " are all public.",
+          FetchConfig::hosts);
+  public static final Setting<Boolean> FETCH_ALLOW_PRIVATE =
+      Setting.bool(
+          "Fetch",
+          "allow-private-addresses",
+          "false",
+          "Let fetched hosts resolve to loopback, private, link-local (169.254.169.254, the"
+              + " instance metadata), multicast or unspecified addresses. Only for tests and"
+              + " deliberate in-network sources.");
+  public static final Setting<Integer> FETCH_MAX_BODY_BYTES =
+      Setting.integer(
+          "Fetch",
+          "max-body-bytes",
+          "67108864",
+          1,
+          Integer.MAX_VALUE,
+          "Largest playlist or segment fetched, in bytes; a larger body (announced, or counted"
+              + " while it streams in) is refused and the connection dropped.");
+  public static final Setting<Duration> FETCH_CONNECT_TIMEOUT =
+      Setting.duration("Fetch", "connect-timeout", "2s", "Time a connection to a fetched host may take.");
+  public static final Setting<Duration> FETCH_REQUEST_TIMEOUT =
+      Setting.duration(
+          "Fetch",
+          "request-timeout",
+          "10s",
+          "Time one request (each redirect hop) may take from sending to the body's last byte.");
+  public static final Setting<Integer> FETCH_MAX_REDIRECTS =
+      Setting.integer(
+          "Fetch",
+          "max-redirects",
+          "3",
+          0,
+          10,
+          "Redirects followed per fetch, each checked like the first URL; one more is refused.");
+  public static final Setting<Integer> HLS_MAX_VARIANT_HEIGHT =
+      Setting.integer(
+          "Hls",
+          "max-variant-height",
+          "1080",
+          1,
+          100_000,
+          "From a master playlist, the variant with the highest bandwidth no taller than this"
+              + " (lines) is followed; when every variant is taller, the shortest.");
+  public static final Setting<Duration> HLS_GIVE_UP_AFTER =
+      Setting.duration(
+          "Hls",
+          "give-up-after",
+          "1min",
+          "A playlist that keeps failing with passing errors (timeouts, 5xx) for this long stops"
+              + " hls-to-kinesis; refusals and malformed playlists stop it at once.");
+  public static final Setting<Duration> HLS_PUBLISH_RETRY_BUDGET =
+      Setting.duration(
+          "Hls",
+          "publish-retry-budget",
+          "30s",
+          "hls-to-kinesis retries segments Kinesis refused or throttled (backoff with full"
+              + " jitter) until this long after their first attempt.");
+
   private static Setting<String> stream(String stream, boolean input) {
     return Setting.checkedText(
         "Streams",
@@ -648,5 +723,15 @@ public final class Settings {
           CHECKPOINT_MODE,
           CHECKPOINT_MIN_PAUSE,
           CHECKPOINT_TIMEOUT,
-          STATE_BACKEND);
+          STATE_BACKEND,
+          FETCH_ALLOWED_SCHEMES,
+          FETCH_ALLOWED_HOSTS,
+          FETCH_ALLOW_PRIVATE,
+          FETCH_MAX_BODY_BYTES,
+          FETCH_CONNECT_TIMEOUT,
+          FETCH_REQUEST_TIMEOUT,
+          FETCH_MAX_REDIRECTS,
+          HLS_MAX_VARIANT_HEIGHT,
+          HLS_GIVE_UP_AFTER,
+          HLS_PUBLISH_RETRY_BUDGET);
 }
