@@ -158,13 +158,19 @@ public final class GuardedFetcher implements AutoCloseable {
           body.set(subscriber);
           return subscriber;
         };
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .GET()
-            .timeout(Duration.ofMillis(policy.requestTimeoutMs))
-            .header("User-Agent", "cuepoint")
-            .build();
-    CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, handler);
+    CompletableFuture<HttpResponse<byte[]>> exchange;
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(uri)
+              .GET()
+              .timeout(Duration.ofMillis(policy.requestTimeoutMs))
+              .header("User-Agent", "cuepoint")
+              .build();
+      exchange = client.sendAsync(request, handler);
+    } catch (IllegalArgumentException unsendable) {
+      return CompletableFuture.failedFuture(
+          new FetchRefusedException("the HTTP client cannot send " + url + ": " + unsendable.getMessage()));
+    }
     CompletableFuture<HttpResponse<byte[]>> hop = new CompletableFuture<>();
     ScheduledFuture<?> deadline;
     try {
