@@ -22,7 +22,7 @@ public class FrameSettings implements Serializable {
   public int maxJpegBytes = REKOGNITION_MAX_IMAGE_BYTES;
 
   /** A frame whose dHash is at most this many bits from the last analysed frame's is skipped. */
-  public int hammingThreshold = 10;
+  public int hammingThreshold = NearDuplicateFilter.DEFAULT_HAMMING_THRESHOLD;
 
   /** A frame this far (stream position) past the last analysed frame is analysed anyway. */
   public long maxGapMs = 30_000L;
