@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class HlsServer implements AutoCloseable {
   private final HttpServer server;
   private final ConcurrentHashMap<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, byte[]> extra = new ConcurrentHashMap<>();
 
   public HlsServer(HlsStream stream) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -24,7 +25,9 @@ public final class HlsServer implements AutoCloseable {
           requests.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
           byte[] body = null;
           String type = "video/mp2t";
-          if (name.equals("playlist.m3u8")) {
+          if (extra.containsKey(name)) {
+            body = extra.get(name);
+          } else if (name.equals("playlist.m3u8")) {
             body = playlist;
             type = "application/vnd.apple.mpegurl";
           } else if (name.startsWith("seg-") && name.endsWith(".ts")) {
@@ -46,6 +49,12 @@ public final class HlsServer implements AutoCloseable {
           }
         });
     server.start();
+  }
+
+  /** Serves other bytes under baseUrl() + name too (a damaged segment, say). */
+  public HlsServer serve(String name, byte[] body) {
+    extra.put(name, body);
+    return this;
   }
 
   /** Where the playlist and its segments are: http://127.0.0.1:PORT/live/ */

@@ -82,7 +82,7 @@ public final class SyntheticVideo {
       pixels[i] = (byte) Math.max(0, Math.min(255, (pixels[i] & 0xFF) + noise));
     }
     int square = Math.max(8, height / 10);
-    int x = (frame * 2) % (width - square);
+    int x = frame % (width - square);
     fill(pixels, x, height / 3, square, square, 240, 240, 240);
     paintBarcode(pixels, frame);
     return pixels;
@@ -120,8 +120,21 @@ public final class SyntheticVideo {
 
   private byte[] paintScene(Random random) {
     byte[] pixels = new byte[width * height * 3];
-    fill(pixels, 0, 0, width, height, random.nextInt(256), random.nextInt(256), random.nextInt(256));
-    for (int block = 0; block < 12; block++) {
+    // A lit background (brightness ramps across the picture, as real scenes have) under the blocks.
+    int b0 = random.nextInt(256);
+    int g0 = random.nextInt(256);
+    int r0 = random.nextInt(256);
+    double angle = random.nextDouble() * 2 * Math.PI;
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        double ramp = 90 * ((x - width / 2.0) * Math.cos(angle) + (y - height / 2.0) * Math.sin(angle)) / width;
+        int i = (y * width + x) * 3;
+        pixels[i] = (byte) clamp(b0 + ramp);
+        pixels[i + 1] = (byte) clamp(g0 + ramp);
+        pixels[i + 2] = (byte) clamp(r0 + ramp);
+      }
+    }
+    for (int block = 0; block < 8; block++) {
       int w = width / 8 + random.nextInt(width / 3);
       int h = height / 8 + random.nextInt(height / 3);
       int x = random.nextInt(width - w);
@@ -129,6 +142,10 @@ public final class SyntheticVideo {
       fill(pixels, x, y, w, h, random.nextInt(256), random.nextInt(256), random.nextInt(256));
     }
     return pixels;
+  }
+
+  private static int clamp(double value) {
+    return (int) Math.max(0, Math.min(255, Math.round(value)));
   }
 
   private void fill(byte[] pixels, int x0, int y0, int w, int h, int b, int g, int r) {
