@@ -29,9 +29,11 @@ public class NearDuplicateFilter extends KeyedProcessFunction<String, VideoFrame
   private static final long serialVersionUID = 1L;
 
   /**
-   * Measured on the generated test streams (320x180 H.264, noise and motion in every frame,
-   * FrameHashDistancesTest prints them): frames of one scene 4 s apart differ by 0-4 bits, frames
-   * of different scenes by 18-45. 10 sits well inside that gap, and is the usual dHash cut-off for
+   * Measured with FrameSavingsTest on a generated 10-minute stream (320x180 H.264, noise and a
+   * moving square in every frame, 20 scene changes): consecutive samples 4 s apart differ by 1-18
+   * bits (mean 5.1) within a scene and by 16-49 bits (mean 30) across a scene change. 10 is about
+   * twice the usual within-scene distance and well under the closest scene change; it skipped
+   * 79% of the frames there and missed no scene change. It is also the usual dHash cut-off for
    * "the same picture".
    */
   public static final int DEFAULT_HAMMING_THRESHOLD = 10;
