@@ -81,8 +81,9 @@ public class NearDuplicateFilter extends KeyedProcessFunction<String, VideoFrame
       decide(frame, ctx, out);
       return;
     }
-    // A frame delivered twice (a replayed segment) takes the same slot.
-    pending.put(frame.eventTime, frame);
+    // Keyed by position: a frame delivered twice (a replayed segment) takes the same slot, while
+    // two frames that happen to share an event time both wait.
+    pending.put(frame.positionMs, frame);
     ctx.timerService().registerEventTimeTimer(frame.eventTime);
   }
 
@@ -90,13 +91,13 @@ public class NearDuplicateFilter extends KeyedProcessFunction<String, VideoFrame
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<VideoFrame> out) throws Exception {
     List<VideoFrame> due = new ArrayList<>();
     for (Map.Entry<Long, VideoFrame> entry : pending.entries()) {
-      if (entry.getKey() <= timestamp) {
+      if (entry.getValue().eventTime <= timestamp) {
         due.add(entry.getValue());
       }
     }
     due.sort(Comparator.comparingLong((VideoFrame f) -> f.eventTime).thenComparingLong(f -> f.positionMs));
     for (VideoFrame frame : due) {
-      pending.remove(frame.eventTime);
+      pending.remove(frame.positionMs);
       decide(frame, ctx, out);
     }
     AnalysedFrame last = lastAnalysed.value();

@@ -90,7 +90,7 @@ class FramePipelineTest {
         AsyncDataStream.unorderedWait(
                 input,
                 new SegmentFrameDecoder(settings, LoopbackFetcher.factory()),
-                30,
+                60,
                 TimeUnit.SECONDS,
                 4)
             .uid("frames-decode")

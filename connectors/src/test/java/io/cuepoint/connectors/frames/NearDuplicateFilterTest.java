@@ -77,6 +77,18 @@ class NearDuplicateFilterTest {
   }
 
   @Test
+  void framesSharingAnEventTimeAreBothDecided() throws Exception {
+    try (var h = harness(new FrameSettings(), null)) {
+      VideoFrame first = frame("m", 0, SCENE_A);
+      VideoFrame second = frame("m", 4_000, SCENE_B);
+      second.eventTime = first.eventTime;
+      send(h, second, first);
+      h.processWatermark(START);
+      assertThat(analysed(h)).containsExactly(0L, 4_000L);
+    }
+  }
+
+  @Test
   void aFrameIsAnalysedAnywayOnceTheMaximumGapHasPassed() throws Exception {
     FrameSettings settings = new FrameSettings();
     settings.maxGapMs = 30_000;
