@@ -623,6 +623,88 @@ public final class Settings {
           "30s",
           "hls-to-kinesis retries segments Kinesis refused or throttled (backoff with full"
               + " jitter) until this long after their first attempt.");
+  // Frames: sampled from HLS segments in-process, near-duplicates skipped before detection.
+  public static final Setting<Duration> FRAMES_INTERVAL =
+      Setting.duration(
+          "Frames",
+          "interval",
+          "4s",
+          "Frames are sampled on a grid of stream positions this far apart (the first frame at or"
+              + " after each multiple), across segment boundaries.");
+  public static final Setting<Integer> FRAMES_MAX_WIDTH =
+      Setting.integer(
+          "Frames",
+          "max-width",
+          "1280",
+          16,
+          8192,
+          "Frames wider than this (pixels) are scaled down to it, keeping their aspect ratio.");
+  public static final Setting<Double> FRAMES_JPEG_QUALITY =
+      Setting.decimal(
+          "Frames",
+          "jpeg-quality",
+          "0.85",
+          0.1,
+          1,
+          "JPEG quality (0.1-1) of the frames sent to the detectors; lowered in steps for a frame"
+              + " that would not fit max-jpeg-bytes.");
+  public static final Setting<Integer> FRAMES_MAX_JPEG_BYTES =
+      Setting.integer(
+          "Frames",
+          "max-jpeg-bytes",
+          "5242880",
+          1024,
+          5_242_880,
+          "Largest JPEG a frame may become (Rekognition takes images of up to 5 MB as bytes); a"
+              + " frame that does not fit even at the lowest quality fails its segment.");
+  public static final Setting<Integer> FRAMES_HAMMING_THRESHOLD =
+      Setting.integer(
+          "Frames",
+          "hamming-threshold",
+          "10",
+          0,
+          64,
+          "A frame whose 64-bit dHash differs from the last analysed frame's in at most this many"
+              + " bits is not sent to the detectors and inherits that frame's detections; 0 skips"
+              + " only identical hashes.");
+  public static final Setting<Duration> FRAMES_MAX_GAP =
+      Setting.duration(
+          "Frames",
+          "max-gap",
+          "30s",
+          "A frame this far (stream position) after the last analysed frame is analysed even if it"
+              + " looks the same.");
+  public static final Setting<Integer> FRAMES_DECODE_THREADS =
+      Setting.integer(
+          "Frames",
+          "decode-threads",
+          "1",
+          1,
+          64,
+          "Threads per decoder subtask that decode segments (CPU work, never on the task thread).");
+  public static final Setting<Integer> FRAMES_CAPACITY =
+      Setting.integer(
+          "Frames",
+          "capacity",
+          "4",
+          1,
+          1_000,
+          "Segments being fetched or decoded per decoder subtask before it holds back its input"
+              + " (each holds its bytes in memory).");
+  public static final Setting<Duration> FRAMES_SEGMENT_TIMEOUT =
+      Setting.duration(
+          "Frames",
+          "segment-timeout",
+          "60s",
+          "Time a segment may take to be fetched and decoded, waiting included; then it goes to"
+              + " dead-letters and the job goes on.");
+  public static final Setting<Duration> FRAMES_CARRY_FORWARD_WAIT =
+      Setting.duration(
+          "Frames",
+          "carry-forward-wait",
+          "10s",
+          "Event time a skipped frame waits for the detections of the frame it inherits from;"
+              + " then it is given up (counted in carryForwardsGivenUp).");
 
   private static Setting<String> stream(String stream, boolean input) {
     return Setting.checkedText(
@@ -733,5 +815,15 @@ public final class Settings {
           FETCH_MAX_REDIRECTS,
           HLS_MAX_VARIANT_HEIGHT,
           HLS_GIVE_UP_AFTER,
-          HLS_PUBLISH_RETRY_BUDGET);
+          HLS_PUBLISH_RETRY_BUDGET,
+          FRAMES_INTERVAL,
+          FRAMES_MAX_WIDTH,
+          FRAMES_JPEG_QUALITY,
+          FRAMES_MAX_JPEG_BYTES,
+          FRAMES_HAMMING_THRESHOLD,
+          FRAMES_MAX_GAP,
+          FRAMES_DECODE_THREADS,
+          FRAMES_CAPACITY,
+          FRAMES_SEGMENT_TIMEOUT,
+          FRAMES_CARRY_FORWARD_WAIT);
 }
