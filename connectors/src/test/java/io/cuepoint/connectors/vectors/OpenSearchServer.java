@@ -31,7 +31,7 @@ import java.util.concurrent.Executors;
  * become searchable at a refresh, as in OpenSearch. Tests can queue error answers per request and
  * have bulk items rejected with 429.
  */
-final class OpenSearchServer implements AutoCloseable {
+public final class OpenSearchServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A request as received. */
@@ -74,7 +74,7 @@ final class OpenSearchServer implements AutoCloseable {
   /** Searchable documents, by id. */
   final Map<String, Doc> searchable = new ConcurrentHashMap<>();
   /** Statuses to answer the next requests whose "METHOD path" matches, in order. */
-  final Map<String, ConcurrentLinkedQueue<Integer>> failures = new ConcurrentHashMap<>();
+  public final Map<String, ConcurrentLinkedQueue<Integer>> failures = new ConcurrentHashMap<>();
   /** Product ids a bulk request rejects with 429 the next time it carries them. */
   final Set<String> rejectOnce = ConcurrentHashMap.newKeySet();
   /** Product ids a bulk request fails with 400 (mapper_parsing_exception). */
@@ -82,18 +82,18 @@ final class OpenSearchServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads = Executors.newFixedThreadPool(8);
 
-  OpenSearchServer() throws IOException {
+  public OpenSearchServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.setExecutor(threads);
     server.start();
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  void fail(String methodAndPath, Integer... statuses) {
+  public void fail(String methodAndPath, Integer... statuses) {
     failures.computeIfAbsent(methodAndPath, k -> new ConcurrentLinkedQueue<>()).addAll(List.of(statuses));
   }
 
