@@ -113,6 +113,13 @@ class ProductMatcherTest {
   }
 
   @Test
+  void theMatcherTravelsToTheTaskManagersSerialized() throws Exception {
+    ProductMatcher copy = org.apache.flink.util.InstantiationUtil.clone(matcher(new MatcherSettings(), 2_000));
+    List<VideoFrame> out = run(copy, frame(item(ItemKind.LABEL, "Bottle", 90.0, RED_BOX)));
+    assertThat(out.get(0).detection.items[1].name).isEqualTo("prod-red");
+  }
+
+  @Test
   void theCropsReachTheModelAsTheBoxedRegion() throws Exception {
     run(matcher(new MatcherSettings(), 2_000), frame(item(ItemKind.LABEL, "Bottle", 90.0, RED_BOX)));
 
