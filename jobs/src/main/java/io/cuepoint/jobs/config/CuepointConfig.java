@@ -128,6 +128,7 @@ public final class CuepointConfig implements Serializable {
     }
     io.cuepoint.jobs.viewer.ViewerConfig.check(this);
     io.cuepoint.jobs.run.LiveConfig.check(this);
+    ShoppableServicesConfig.check(this);
     // Reads the catalog and cue files too, so a missing file stops the run before it starts.
     OverlayConfig.of(this);
   }

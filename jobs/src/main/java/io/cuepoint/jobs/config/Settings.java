@@ -705,6 +705,128 @@ public final class Settings {
           "10s",
           "Event time a skipped frame waits for the detections of the frame it inherits from;"
               + " then it is given up (counted in carryForwardsGivenUp).");
+  // Shoppable video, the AWS services and the in-job matching: which embedder and index the
+  // job matches frames with, how hard it may call them, and which boxes it crops.
+  public static final Setting<String> SHOPPABLE_EMBEDDER =
+      Setting.choice(
+          "Shoppable",
+          "embedder",
+          "local",
+          List.of("local", "bedrock"),
+          "Image embeddings for visual product matching: local (in-process, no model download)"
+              + " or bedrock (Titan Multimodal Embeddings through Bedrock InvokeModel).");
+  public static final Setting<String> SHOPPABLE_BEDROCK_MODEL =
+      Setting.text(
+          "Shoppable",
+          "bedrock-model",
+          "amazon.titan-embed-image-v1",
+          "Bedrock model id of the image embeddings (request inputImage + embeddingConfig,"
+              + " answer embedding, as Titan Multimodal Embeddings G1).");
+  public static final Setting<String> SHOPPABLE_BEDROCK_DIMENSIONS =
+      Setting.choice(
+          "Shoppable",
+          "bedrock-dimensions",
+          "256",
+          List.of("256", "384", "1024"),
+          "Length of the Bedrock embeddings (outputEmbeddingLength); the index must be built with"
+              + " the same.");
+  public static final Setting<Double> SHOPPABLE_BEDROCK_TPS =
+      Setting.decimal(
+          "Shoppable",
+          "bedrock-tps",
+          "10",
+          0.1,
+          100_000,
+          "InvokeModel calls per second for the whole job, split between the matching subtasks;"
+              + " calls beyond it wait for their turn (without blocking) within the retry budget.");
+  public static final Setting<String> SHOPPABLE_BEDROCK_ENDPOINT =
+      Setting.checkedText(
+          "Shoppable",
+          "bedrock-endpoint",
+          "none",
+          "Bedrock runtime endpoint override (a VPC endpoint or a test server); none: the AWS"
+              + " endpoint of Shoppable.region.",
+          LiveValues::endpoint);
+  public static final Setting<String> SHOPPABLE_REGION =
+      Setting.text(
+          "Shoppable",
+          "region",
+          "us-east-1",
+          "Region of the Bedrock calls and of the OpenSearch request signatures.");
+  public static final Setting<String> SHOPPABLE_OPENSEARCH_ENDPOINT =
+      Setting.checkedText(
+          "Shoppable",
+          "opensearch-endpoint",
+          "none",
+          "OpenSearch cluster, Amazon OpenSearch Service domain or Serverless collection holding"
+              + " the product vectors (k-NN); none: the local index file.",
+          LiveValues::endpoint);
+  public static final Setting<String> SHOPPABLE_OPENSEARCH_INDEX =
+      Setting.text(
+          "Shoppable",
+          "opensearch-index",
+          "cuepoint-products",
+          "OpenSearch index of the product vectors; index-catalog creates it when missing.");
+  public static final Setting<String> SHOPPABLE_OPENSEARCH_SIGNING =
+      Setting.choice(
+          "Shoppable",
+          "opensearch-signing",
+          "none",
+          List.of("none", "es", "aoss"),
+          "How OpenSearch requests are authenticated: none (a self-managed cluster), es (SigV4 for"
+              + " an Amazon OpenSearch Service domain) or aoss (SigV4 for OpenSearch Serverless),"
+              + " with the default AWS credentials.");
+  public static final Setting<Double> SHOPPABLE_OPENSEARCH_TPS =
+      Setting.decimal(
+          "Shoppable",
+          "opensearch-tps",
+          "50",
+          0.1,
+          100_000,
+          "OpenSearch requests per second for the whole job, split between the matching"
+              + " subtasks.");
+  public static final Setting<Duration> SHOPPABLE_RETRY_BUDGET =
+      Setting.duration(
+          "Shoppable",
+          "retry-budget",
+          "2s",
+          "Throttled (429), 5xx and timed-out Bedrock and OpenSearch calls are retried"
+              + " (exponential backoff, full jitter) until this long after the first attempt; then"
+              + " the crop goes unmatched and a fallback is counted.");
+  public static final Setting<Duration> SHOPPABLE_CALL_TIMEOUT =
+      Setting.duration(
+          "Shoppable", "call-timeout", "2s", "Time one Bedrock or OpenSearch attempt may take.");
+  public static final Setting<String> SHOPPABLE_PRODUCT_LABELS =
+      Setting.text(
+          "Shoppable",
+          "product-labels",
+          "none",
+          "Comma-separated labels (any case) whose boxes may be products and are matched; none:"
+              + " every labelled box.");
+  public static final Setting<Integer> SHOPPABLE_MAX_CROPS =
+      Setting.integer(
+          "Shoppable",
+          "max-crops",
+          "5",
+          1,
+          100,
+          "Boxes matched per frame at most, the most confident first.");
+  public static final Setting<Integer> SHOPPABLE_CROP_THREADS =
+      Setting.integer(
+          "Shoppable",
+          "crop-threads",
+          "2",
+          1,
+          64,
+          "Threads per matching subtask that decode frames and cut out their boxes.");
+  public static final Setting<Integer> SHOPPABLE_CAPACITY =
+      Setting.integer(
+          "Shoppable",
+          "capacity",
+          "100",
+          1,
+          100_000,
+          "Frames being matched per subtask before it holds back its input.");
 
   private static Setting<String> stream(String stream, boolean input) {
     return Setting.checkedText(
@@ -825,5 +947,21 @@ public final class Settings {
           FRAMES_DECODE_THREADS,
           FRAMES_CAPACITY,
           FRAMES_SEGMENT_TIMEOUT,
-          FRAMES_CARRY_FORWARD_WAIT);
+          FRAMES_CARRY_FORWARD_WAIT,
+          SHOPPABLE_EMBEDDER,
+          SHOPPABLE_BEDROCK_MODEL,
+          SHOPPABLE_BEDROCK_DIMENSIONS,
+          SHOPPABLE_BEDROCK_TPS,
+          SHOPPABLE_BEDROCK_ENDPOINT,
+          SHOPPABLE_REGION,
+          SHOPPABLE_OPENSEARCH_ENDPOINT,
+          SHOPPABLE_OPENSEARCH_INDEX,
+          SHOPPABLE_OPENSEARCH_SIGNING,
+          SHOPPABLE_OPENSEARCH_TPS,
+          SHOPPABLE_RETRY_BUDGET,
+          SHOPPABLE_CALL_TIMEOUT,
+          SHOPPABLE_PRODUCT_LABELS,
+          SHOPPABLE_MAX_CROPS,
+          SHOPPABLE_CROP_THREADS,
+          SHOPPABLE_CAPACITY);
 }
