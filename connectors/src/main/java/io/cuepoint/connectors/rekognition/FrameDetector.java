@@ -154,6 +154,11 @@ public class FrameDetector extends RichAsyncFunction<VideoFrame, VideoFrame> {
                 "Rekognition: no outcome within the frame timeout of " + settings.frameTimeoutMs + " ms")));
   }
 
+  /** This subtask's metrics, once open. */
+  DetectorMetrics metrics() {
+    return metrics;
+  }
+
   /** Why a frame is not sent, or null. */
   static String refusal(VideoFrame frame) {
     if (frame.jpeg == null || frame.jpeg.length == 0) {
