@@ -130,6 +130,7 @@ public final class CuepointConfig implements Serializable {
     io.cuepoint.jobs.run.LiveConfig.check(this);
     // Reads the catalog and cue files too, so a missing file stops the run before it starts.
     OverlayConfig.of(this);
+    RekognitionConfig.of(this);
   }
 
   private static String unknown(String id, Iterable<String> known) {
