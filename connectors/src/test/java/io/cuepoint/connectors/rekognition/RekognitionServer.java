@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * endpoint override: {@code POST /} with {@code X-Amz-Target: RekognitionService.<Operation>}.
  * Records every request; answers as the test's script says, with canned results by default.
  */
-final class RekognitionServer implements AutoCloseable {
+public final class RekognitionServer implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
@@ -51,13 +51,13 @@ final class RekognitionServer implements AutoCloseable {
           + "{\"Name\":\"stadium-board\",\"Confidence\":81.0}]}";
 
   /** A request as received. */
-  static final class Call {
-    final String operation;
-    final String contentType;
-    final JsonNode body;
-    final long arrivedNanos;
+  public static final class Call {
+    public final String operation;
+    public final String contentType;
+    public final JsonNode body;
+    public final long arrivedNanos;
     /** Calls of this operation so far, this one included. */
-    final int number;
+    public final int number;
 
     Call(String operation, String contentType, JsonNode body, long arrivedNanos, int number) {
       this.operation = operation;
@@ -67,13 +67,13 @@ final class RekognitionServer implements AutoCloseable {
       this.number = number;
     }
 
-    byte[] image() {
+    public byte[] image() {
       return Base64.getDecoder().decode(body.path("Image").path("Bytes").asText());
     }
   }
 
   /** What the server answers. */
-  static final class Reply {
+  public static final class Reply {
     final int status;
     final String body;
     final long delayMs;
@@ -84,49 +84,49 @@ final class RekognitionServer implements AutoCloseable {
       this.delayMs = delayMs;
     }
 
-    static Reply ok(String body) {
+    public static Reply ok(String body) {
       return new Reply(200, body, 0);
     }
 
     /** An error as JSON 1.1 services send it: the code in {@code __type}. */
-    static Reply error(int status, String type) {
+    public static Reply error(int status, String type) {
       return new Reply(status, "{\"__type\":\"" + type + "\",\"message\":\"scripted " + type + "\"}", 0);
     }
 
-    static Reply slow(long delayMs) {
+    public static Reply slow(long delayMs) {
       return new Reply(200, "{\"Labels\":[]}", delayMs);
     }
   }
 
   /** Answers a call; returns null for the canned result. */
-  interface Script {
+  public interface Script {
     Reply answer(Call call);
   }
 
-  final List<Call> calls = new CopyOnWriteArrayList<>();
+  public final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
   private final HttpServer server;
   private final ExecutorService threads = Executors.newFixedThreadPool(16);
-  volatile Script script = call -> null;
+  public volatile Script script = call -> null;
 
-  RekognitionServer() throws IOException {
+  public RekognitionServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.setExecutor(threads);
     server.start();
   }
 
-  void reset() {
+  public void reset() {
     calls.clear();
     counts.clear();
     script = call -> null;
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  List<Call> calls(String operation) {
+  public List<Call> calls(String operation) {
     return calls.stream().filter(c -> c.operation.equals(operation)).collect(Collectors.toList());
   }
 
@@ -193,7 +193,7 @@ final class RekognitionServer implements AutoCloseable {
   }
 
   /** The most calls of an operation the server received in any one-second window. */
-  int mostCallsInAnySecond(String operation) {
+  public int mostCallsInAnySecond(String operation) {
     List<Long> times =
         calls(operation).stream().map(c -> c.arrivedNanos).sorted().collect(Collectors.toList());
     int most = 0;
