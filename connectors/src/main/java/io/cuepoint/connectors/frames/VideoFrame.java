@@ -29,6 +29,11 @@ public class VideoFrame {
   public Long inheritsFromMs;
   /** Set by the detectors on the way through: what they found in this frame. */
   public Detection detection;
+  /**
+   * Set by a detector when the frame could not be analysed (refused, failed after its retries, or
+   * timed out): the API and why. Such a frame becomes a dead letter.
+   */
+  public String error;
 
   public VideoFrame() {}
 }

@@ -131,6 +131,7 @@ public final class CuepointConfig implements Serializable {
     ShoppableServicesConfig.check(this);
     // Reads the catalog and cue files too, so a missing file stops the run before it starts.
     OverlayConfig.of(this);
+    RekognitionConfig.of(this);
   }
 
   private static String unknown(String id, Iterable<String> known) {

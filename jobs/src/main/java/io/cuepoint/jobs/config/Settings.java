@@ -841,6 +841,144 @@ public final class Settings {
         LiveValues::stream);
   }
 
+  // Rekognition on the frames taken from the video (off: detections come from the recording).
+  public static final Setting<Boolean> REKOGNITION_ENABLED =
+      Setting.bool(
+          "Rekognition",
+          "enabled",
+          "false",
+          "Look at analysed video frames with Rekognition. Off: no client is made and detections"
+              + " come from the detections input (already detected) only.");
+  public static final Setting<Boolean> REKOGNITION_LABELS =
+      Setting.bool(
+          "Rekognition", "detect-labels", "true", "Call DetectLabels on each analysed frame.");
+  public static final Setting<Boolean> REKOGNITION_CELEBRITIES =
+      Setting.bool(
+          "Rekognition",
+          "recognize-celebrities",
+          "true",
+          "Call RecognizeCelebrities on each analysed frame.");
+  public static final Setting<Boolean> REKOGNITION_CUSTOM_LABELS =
+      Setting.bool(
+          "Rekognition",
+          "detect-custom-labels",
+          "false",
+          "Call DetectCustomLabels on each analysed frame; needs"
+              + " custom-labels.project-version-arn.");
+  public static final Setting<String> REKOGNITION_PROJECT_VERSION =
+      Setting.text(
+          "Rekognition",
+          "custom-labels.project-version-arn",
+          "none",
+          "ARN of the running Custom Labels model version DetectCustomLabels uses.");
+  public static final Setting<Double> REKOGNITION_MIN_CONFIDENCE =
+      Setting.decimal(
+          "Rekognition",
+          "min-confidence",
+          "55",
+          0,
+          100,
+          "Labels, celebrities and custom labels below this confidence (0-100) are not kept.");
+  public static final Setting<Integer> REKOGNITION_MAX_LABELS =
+      Setting.integer(
+          "Rekognition",
+          "max-labels",
+          "20",
+          1,
+          1000,
+          "Most labels (DetectLabels) and custom labels (DetectCustomLabels) per frame.");
+  public static final Setting<Double> REKOGNITION_LABELS_TPS =
+      Setting.decimal(
+          "Rekognition",
+          "labels.calls-per-second",
+          "5",
+          0.01,
+          10_000,
+          "DetectLabels calls per second of the whole job (retries included), split between the"
+              + " detector's subtasks. 5 is the smallest regional default quota.");
+  public static final Setting<Double> REKOGNITION_CELEBRITIES_TPS =
+      Setting.decimal(
+          "Rekognition",
+          "celebrities.calls-per-second",
+          "5",
+          0.01,
+          10_000,
+          "RecognizeCelebrities calls per second of the whole job, split between the subtasks.");
+  public static final Setting<Double> REKOGNITION_CUSTOM_LABELS_TPS =
+      Setting.decimal(
+          "Rekognition",
+          "custom-labels.calls-per-second",
+          "5",
+          0.01,
+          10_000,
+          "DetectCustomLabels calls per second of the whole job, split between the subtasks; what"
+              + " the model's inference units sustain.");
+  public static final Setting<Duration> REKOGNITION_CALL_TIMEOUT =
+      Setting.duration("Rekognition", "call-timeout", "3s", "Time one Rekognition call may take.");
+  public static final Setting<Duration> REKOGNITION_RETRY_BUDGET =
+      Setting.duration(
+          "Rekognition",
+          "retry-budget",
+          "10s",
+          "Throttled, 5xx and timed-out calls are retried (exponential backoff, full jitter) until"
+              + " this long after a frame's first attempt; then the frame is a dead letter.");
+  public static final Setting<Duration> REKOGNITION_INITIAL_BACKOFF =
+      Setting.duration(
+          "Rekognition",
+          "initial-backoff",
+          "100ms",
+          "Upper bound of the first retry's random delay; it doubles with every retry.");
+  public static final Setting<Duration> REKOGNITION_FRAME_TIMEOUT =
+      Setting.duration(
+          "Rekognition",
+          "frame-timeout",
+          "1min",
+          "Time a frame may take in all (waiting for its turn, calls, retries); then it is a dead"
+              + " letter and the job goes on. More than retry-budget + call-timeout.");
+  public static final Setting<Integer> REKOGNITION_CAPACITY =
+      Setting.integer(
+          "Rekognition",
+          "capacity",
+          "100",
+          1,
+          100_000,
+          "Frames in flight per detector subtask before it holds back frame extraction.");
+  public static final Setting<Double> REKOGNITION_LABELS_PRICE =
+      Setting.decimal(
+          "Rekognition",
+          "labels.price-per-image",
+          "0.001",
+          0,
+          1,
+          "USD per image analysed by DetectLabels, for the estimatedCostUsd metric.");
+  public static final Setting<Double> REKOGNITION_CELEBRITIES_PRICE =
+      Setting.decimal(
+          "Rekognition",
+          "celebrities.price-per-image",
+          "0.001",
+          0,
+          1,
+          "USD per image analysed by RecognizeCelebrities, for the estimatedCostUsd metric.");
+  public static final Setting<Double> REKOGNITION_CUSTOM_LABELS_PRICE =
+      Setting.decimal(
+          "Rekognition",
+          "custom-labels.price-per-image",
+          "0",
+          0,
+          1,
+          "USD per image analysed by DetectCustomLabels, for the estimatedCostUsd metric (Custom"
+              + " Labels bill inference-unit hours, so 0 leaves them out).");
+  public static final Setting<String> REKOGNITION_REGION =
+      Setting.text("Rekognition", "region", "us-east-1", "Region of the Rekognition calls.");
+  public static final Setting<String> REKOGNITION_ENDPOINT =
+      Setting.checkedText(
+          "Rekognition",
+          "endpoint",
+          "none",
+          "Rekognition endpoint override (a VPC endpoint or a test server); none: the AWS"
+              + " endpoint of Rekognition.region.",
+          LiveValues::endpoint);
+
   public static final List<Setting<?>> ALL =
       List.of(
           PARALLELISM,
@@ -964,4 +1102,24 @@ public final class Settings {
           SHOPPABLE_MAX_CROPS,
           SHOPPABLE_CROP_THREADS,
           SHOPPABLE_CAPACITY);
+          REKOGNITION_ENABLED,
+          REKOGNITION_LABELS,
+          REKOGNITION_CELEBRITIES,
+          REKOGNITION_CUSTOM_LABELS,
+          REKOGNITION_PROJECT_VERSION,
+          REKOGNITION_MIN_CONFIDENCE,
+          REKOGNITION_MAX_LABELS,
+          REKOGNITION_LABELS_TPS,
+          REKOGNITION_CELEBRITIES_TPS,
+          REKOGNITION_CUSTOM_LABELS_TPS,
+          REKOGNITION_CALL_TIMEOUT,
+          REKOGNITION_RETRY_BUDGET,
+          REKOGNITION_INITIAL_BACKOFF,
+          REKOGNITION_FRAME_TIMEOUT,
+          REKOGNITION_CAPACITY,
+          REKOGNITION_LABELS_PRICE,
+          REKOGNITION_CELEBRITIES_PRICE,
+          REKOGNITION_CUSTOM_LABELS_PRICE,
+          REKOGNITION_REGION,
+          REKOGNITION_ENDPOINT);
 }
