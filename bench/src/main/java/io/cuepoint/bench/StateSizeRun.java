@@ -62,8 +62,8 @@ final class StateSizeRun {
     int port = freePort();
     Configuration conf = JobRunner.flinkConfiguration("100ms");
     conf.setString("state.backend.type", backend.type);
-    conf.setString("state.backend.incremental", String.valueOf(backend.incremental));
-    conf.setString("state.checkpoints.dir", checkpoints.toUri().toString());
+    conf.setString("execution.checkpointing.incremental", String.valueOf(backend.incremental));
+    conf.setString("execution.checkpointing.dir", checkpoints.toUri().toString());
     // Checkpoints only when the bench asks for one, at the end of a phase.
     conf.setString("execution.checkpointing.interval", "1h");
     conf.setString("rest.bind-address", "127.0.0.1");
