@@ -86,6 +86,9 @@ public final class BenchMain {
     }
     report.add("");
 
+    report.addAll(AsyncIoSuite.run());
+    report.addAll(StateSizeSuite.run());
+
     write(results, report, System.currentTimeMillis() - started);
     progress("wrote %s", results);
   }
@@ -110,11 +113,23 @@ public final class BenchMain {
         wallMillis / 1000.0, cpuModel(), Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"), System.getProperty("java.vm.name")));
     out.add("");
+    out.add("Load average (1, 5, 15 min) at the end of the run: " + loadAverage()
+        + " — anything above the core count means other work shared the machine.");
+    out.add("");
     out.add("Command: `mvn -B -DskipTests -Pbench -pl bench -am verify` (writes this file).");
     out.add("Every figure is compared with a baseline measured in the same run: these machines are noisy.");
     out.add("");
     out.addAll(body);
     Files.write(file, out, StandardCharsets.UTF_8);
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return parts[0] + ", " + parts[1] + ", " + parts[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   private static String cpuModel() {

@@ -71,7 +71,7 @@ public class PersonalizeRankingFunction extends RichAsyncFunction<DecisionReques
     int mostCallsOfADecision = settings.offerCampaignArn.isEmpty() ? 1 : 3;
     budget = new CallBudget(settings.callsPerSecond / subtasks, mostCallsOfADecision, System.nanoTime());
     cache = new RankingCache(settings.cacheTtlMs, CACHE_ENTRIES);
-    client = PersonalizeClients.runtime(settings);
+    client = PersonalizeClients.runtime(settings, subtasks);
     retryTimer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {

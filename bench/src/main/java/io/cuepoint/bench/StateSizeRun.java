@@ -1,0 +1,120 @@
+package io.cuepoint.bench;
+
+import io.cuepoint.jobs.config.CuepointConfig;
+import io.cuepoint.jobs.topology.CuepointTopology;
+import io.cuepoint.schemas.StreamName;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+
+/**
+ * Plays a generated event through the full job with one state backend, and checkpoints it at the
+ * end of each phase (with two phases of a two-hour event: at 1 h and at 2 h of event time).
+ */
+final class StateSizeRun {
+  /** A state backend as configured. */
+  enum Backend {
+    HEAP("heap (HashMapStateBackend)", "hashmap", false),
+    ROCKSDB_FULL("RocksDB, full checkpoints", "rocksdb", false),
+    ROCKSDB_INCREMENTAL("RocksDB, incremental checkpoints", "rocksdb", true);
+
+    final String label;
+    final String type;
+    final boolean incremental;
+
+    Backend(String label, String type, boolean incremental) {
+      this.label = label;
+      this.type = type;
+      this.incremental = incremental;
+    }
+  }
+
+  private static final long CHECKPOINT_TIMEOUT_MS = 120_000;
+  private static final long PHASE_TIMEOUT_MS = 300_000;
+
+  final Backend backend;
+  final List<CheckpointRest.Sizes> phases;
+  final double seconds;
+
+  private StateSizeRun(Backend backend, List<CheckpointRest.Sizes> phases, double seconds) {
+    this.backend = backend;
+    this.phases = phases;
+    this.seconds = seconds;
+  }
+
+  static StateSizeRun measure(Backend backend, BenchInput input, int phases) throws Exception {
+    String run = UUID.randomUUID().toString();
+    Path checkpoints = Files.createTempDirectory("cuepoint-bench-checkpoints");
+    int port = freePort();
+    Configuration conf = JobRunner.flinkConfiguration("100ms");
+    conf.setString("state.backend.type", backend.type);
+    conf.setString("execution.checkpointing.incremental", String.valueOf(backend.incremental));
+    conf.setString("execution.checkpointing.dir", checkpoints.toUri().toString());
+    // Checkpoints only when the bench asks for one, at the end of a phase.
+    conf.setString("execution.checkpointing.interval", "1h");
+    conf.setString("rest.bind-address", "127.0.0.1");
+    conf.setString("rest.address", "127.0.0.1");
+    conf.setString("rest.bind-port", String.valueOf(port));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(JobRunner.PARALLELISM, conf);
+    PhaseGate gate = PhaseGate.open(run, phases);
+    Map<StreamName, DataStream<String>> inputs = new EnumMap<>(StreamName.class);
+    for (Map.Entry<StreamName, String[]> e : input.records.entrySet()) {
+      String id = e.getKey().id();
+      inputs.put(
+          e.getKey(),
+          env.addSource(new PhasedSource(run, id, e.getValue(), phases), "phased " + id, Types.STRING)
+              .uid("source-" + id));
+    }
+    CuepointTopology.build(
+        env,
+        inputs,
+        (stream, json) -> json.sinkTo(new DiscardingSink<>()).uid("discard-" + stream.id()),
+        CuepointConfig.defaults());
+    int sources = input.records.size() * JobRunner.PARALLELISM;
+    long started = System.nanoTime();
+    JobClient job = env.executeAsync("state size, " + backend.label);
+    List<CheckpointRest.Sizes> sizes = new ArrayList<>();
+    try {
+      CheckpointRest rest = new CheckpointRest(port, job.getJobID().toHexString());
+      for (int phase = 1; phase <= phases; phase++) {
+        gate.awaitArrivals(phase, sources, PHASE_TIMEOUT_MS);
+        sizes.add(rest.checkpoint(CHECKPOINT_TIMEOUT_MS));
+        gate.release(phase);
+      }
+    } finally {
+      job.cancel().get();
+      PhaseGate.close(run);
+      PhasedSource.clear(run);
+      deleteTree(checkpoints);
+    }
+    return new StateSizeRun(backend, sizes, (System.nanoTime() - started) / 1e9);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
