@@ -549,6 +549,38 @@ public final class Settings {
           "Where keyed state lives: hashmap (on the heap) or rocksdb (on local disk, incremental"
               + " checkpoints, for state larger than memory). Managed Flink always uses RocksDB.");
 
+  public static final Setting<Duration> SHOPPABLE_GAP_TOLERANCE =
+      Setting.duration(
+          "Shoppable",
+          "gap-tolerance",
+          "10s",
+          "Sightings of a product at most this far apart (stream position) make one shoppable"
+              + " span; a span ends when event time passes its last sighting by this much. Above"
+              + " the 4 s frame interval, so one missed frame does not split a span.");
+  public static final Setting<Double> SHOPPABLE_MIN_SIMILARITY =
+      Setting.decimal(
+          "Shoppable",
+          "min-similarity",
+          "0.78",
+          -1,
+          1,
+          "Cosine similarity from which a frame crop's nearest catalog image counts as that"
+              + " product. The default suits the local embedder; another model needs its own.");
+  public static final Setting<String> SHOPPABLE_INDEX_KIND =
+      Setting.choice(
+          "Shoppable",
+          "index-kind",
+          "local",
+          List.of("local"),
+          "Where index-catalog stores the catalog's image vectors and the job looks them up:"
+              + " local (the file Shoppable.index-file).");
+  public static final Setting<String> SHOPPABLE_INDEX_FILE =
+      Setting.text(
+          "Shoppable",
+          "index-file",
+          "shoppable-index.cpvi",
+          "The local index file that index-catalog writes and the job loads.");
+
   private static Setting<String> stream(String stream, boolean input) {
     return Setting.checkedText(
         "Streams",
@@ -648,5 +680,9 @@ public final class Settings {
           CHECKPOINT_MODE,
           CHECKPOINT_MIN_PAUSE,
           CHECKPOINT_TIMEOUT,
-          STATE_BACKEND);
+          STATE_BACKEND,
+          SHOPPABLE_GAP_TOLERANCE,
+          SHOPPABLE_MIN_SIMILARITY,
+          SHOPPABLE_INDEX_KIND,
+          SHOPPABLE_INDEX_FILE);
 }
