@@ -1,5 +1,6 @@
 package io.cuepoint.jobs;
 
+import io.cuepoint.jobs.catalog.IndexCatalogCommand;
 import io.cuepoint.jobs.cli.UsageException;
 import io.cuepoint.jobs.config.ConfigException;
 import io.cuepoint.jobs.record.RecordCommand;
@@ -60,11 +61,13 @@ public final class Cuepoint {
           return RunCommand.run(rest, out, err);
         case "record":
           return RecordCommand.run(rest, out, err);
+        case "index-catalog":
+          return IndexCatalogCommand.run(rest, out, err);
         default:
           throw new UsageException(
               "unknown command '"
                   + command
-                  + "' (commands: replay, run, record, generate-sample, help)");
+                  + "' (commands: replay, run, record, generate-sample, index-catalog, help)");
       }
     } catch (UsageException | ConfigException e) {
       err.println("cuepoint: " + e.getMessage());
@@ -93,6 +96,10 @@ public final class Cuepoint {
         + "  "
         + GenerateSampleCommand.USAGE
         + "\n      write a seeded, synthetic recording of a soccer match\n"
+        + "  "
+        + IndexCatalogCommand.USAGE
+        + "\n      embed the catalog's product images into the index the job matches frames"
+        + " against\n"
         + "  help\n      show this text\n";
   }
 

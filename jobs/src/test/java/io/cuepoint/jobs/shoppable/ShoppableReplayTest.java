@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,12 +50,12 @@ class ShoppableReplayTest {
     Path out = dir.resolve("out");
     ReplayRunner.run(in, out, config, null, false);
 
-    List<String> spans =
-        Files.readAllLines(out.resolve(StreamName.SHOPPABLE.fileName())).stream()
-            .map(line -> RecordCodec.decode(line, ShoppableSpan.class))
-            .map(s -> s.mediaId + " " + s.productId + " " + s.fromMs + ".." + s.toMs + " " + s.bestSimilarity)
-            .sorted()
-            .collect(Collectors.toList());
+    List<String> spans = new ArrayList<>();
+    for (String line : Files.readAllLines(out.resolve(StreamName.SHOPPABLE.fileName()))) {
+      ShoppableSpan s = RecordCodec.decode(line, ShoppableSpan.class);
+      spans.add(s.mediaId + " " + s.productId + " " + s.fromMs + ".." + s.toMs + " " + s.bestSimilarity);
+    }
+    Collections.sort(spans);
     assertThat(spans)
         .containsExactly(
             "final prod-ball 0..40000 0.9", "final prod-ball 100000..100000 0.95", "vlog prod-lipstick-velvet 4000..4000 1.0");
