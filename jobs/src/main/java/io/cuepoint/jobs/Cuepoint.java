@@ -1,5 +1,6 @@
 package io.cuepoint.jobs;
 
+import io.cuepoint.jobs.catalog.IndexCatalogCommand;
 import io.cuepoint.jobs.cli.UsageException;
 import io.cuepoint.jobs.config.ConfigException;
 import io.cuepoint.jobs.hls.HlsToKinesisCommand;
@@ -63,11 +64,14 @@ public final class Cuepoint {
           return RecordCommand.run(rest, out, err);
         case "hls-to-kinesis":
           return HlsToKinesisCommand.run(rest, out, err);
+        case "index-catalog":
+          return IndexCatalogCommand.run(rest, out, err);
         default:
           throw new UsageException(
               "unknown command '"
                   + command
-                  + "' (commands: replay, run, record, hls-to-kinesis, generate-sample, help)");
+                  + "' (commands: replay, run, record, hls-to-kinesis, generate-sample,"
+                  + " index-catalog, help)");
       }
     } catch (UsageException | ConfigException e) {
       err.println("cuepoint: " + e.getMessage());
@@ -100,6 +104,10 @@ public final class Cuepoint {
         + "  "
         + GenerateSampleCommand.USAGE
         + "\n      write a seeded, synthetic recording of a soccer match\n"
+        + "  "
+        + IndexCatalogCommand.USAGE
+        + "\n      embed the catalog's product images into the index the job matches frames"
+        + " against\n"
         + "  help\n      show this text\n";
   }
 

@@ -22,7 +22,7 @@ class CommandLineTest {
   @Test
   void unknownCommand() {
     assertThat(cli.run("replya")).isEqualTo(2);
-    assertThat(cli.errorLine()).isEqualTo("cuepoint: unknown command 'replya' (commands: replay, run, record, hls-to-kinesis, generate-sample, help)");
+    assertThat(cli.errorLine()).isEqualTo("cuepoint: unknown command 'replya' (commands: replay, run, record, hls-to-kinesis, generate-sample, index-catalog, help)");
   }
 
   @Test

@@ -827,6 +827,37 @@ public final class Settings {
           1,
           100_000,
           "Frames being matched per subtask before it holds back its input.");
+  public static final Setting<Duration> SHOPPABLE_GAP_TOLERANCE =
+      Setting.duration(
+          "Shoppable",
+          "gap-tolerance",
+          "10s",
+          "Sightings of a product at most this far apart (stream position) make one shoppable"
+              + " span; a span ends when event time passes its last sighting by this much. Above"
+              + " the 4 s frame interval, so one missed frame does not split a span.");
+  public static final Setting<Double> SHOPPABLE_MIN_SIMILARITY =
+      Setting.decimal(
+          "Shoppable",
+          "min-similarity",
+          "0.78",
+          -1,
+          1,
+          "Cosine similarity from which a frame crop's nearest catalog image counts as that"
+              + " product. The default suits the local embedder; another model needs its own.");
+  public static final Setting<String> SHOPPABLE_INDEX_KIND =
+      Setting.choice(
+          "Shoppable",
+          "index-kind",
+          "local",
+          List.of("local"),
+          "Where index-catalog stores the catalog's image vectors and the job looks them up:"
+              + " local (the file Shoppable.index-file).");
+  public static final Setting<String> SHOPPABLE_INDEX_FILE =
+      Setting.text(
+          "Shoppable",
+          "index-file",
+          "shoppable-index.cpvi",
+          "The local index file that index-catalog writes and the job loads.");
 
   private static Setting<String> stream(String stream, boolean input) {
     return Setting.checkedText(
@@ -1121,5 +1152,9 @@ public final class Settings {
           REKOGNITION_CELEBRITIES_PRICE,
           REKOGNITION_CUSTOM_LABELS_PRICE,
           REKOGNITION_REGION,
-          REKOGNITION_ENDPOINT);
+          REKOGNITION_ENDPOINT,
+          SHOPPABLE_GAP_TOLERANCE,
+          SHOPPABLE_MIN_SIMILARITY,
+          SHOPPABLE_INDEX_KIND,
+          SHOPPABLE_INDEX_FILE);
 }

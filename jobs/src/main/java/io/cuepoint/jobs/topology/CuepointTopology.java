@@ -113,6 +113,7 @@ public final class CuepointTopology {
         outputs,
         StreamName.OVERLAYS,
         OverlayTopology.build(detections, segments, config, deadLetters));
+    write(outputs, StreamName.SHOPPABLE, ShoppableTopology.build(detections, config));
     DataStream<DeadLetter> allDeadLetters = deadLetters.get(0);
     for (DataStream<DeadLetter> more : deadLetters.subList(1, deadLetters.size())) {
       allDeadLetters = allDeadLetters.union(more);

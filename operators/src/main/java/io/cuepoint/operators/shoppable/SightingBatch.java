@@ -1,0 +1,17 @@
+package io.cuepoint.operators.shoppable;
+
+import java.util.Arrays;
+
+/** The sightings of one event time (Flink POJO, a value of keyed map state). */
+public class SightingBatch {
+  public ProductSighting[] sightings = new ProductSighting[0];
+
+  public SightingBatch() {}
+
+  SightingBatch with(ProductSighting sighting) {
+    SightingBatch more = new SightingBatch();
+    more.sightings = Arrays.copyOf(sightings, sightings.length + 1);
+    more.sightings[sightings.length] = sighting;
+    return more;
+  }
+}
