@@ -1,12 +1,16 @@
 package io.cuepoint.jobs.catalog;
 
+import io.cuepoint.connectors.embedding.BedrockImageEmbedder;
 import io.cuepoint.connectors.embedding.ImageEmbedder;
 import io.cuepoint.connectors.embedding.LocalImageEmbedder;
+import io.cuepoint.connectors.retry.CallListener;
 import io.cuepoint.connectors.vectors.LocalVectorIndexFile;
+import io.cuepoint.connectors.vectors.OpenSearchVectorIndexWriter;
 import io.cuepoint.connectors.vectors.VectorIndexWriter;
 import io.cuepoint.jobs.config.ConfigException;
 import io.cuepoint.jobs.config.CuepointConfig;
 import io.cuepoint.jobs.config.Settings;
+import io.cuepoint.jobs.config.ShoppableServicesConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -18,6 +22,9 @@ public final class IndexBackends {
   private IndexBackends() {}
 
   public static ImageEmbedder embedder(CuepointConfig config) {
+    if (ShoppableServicesConfig.bedrock(config)) {
+      return new BedrockImageEmbedder(ShoppableServicesConfig.bedrockSettings(config), CallListener.NONE);
+    }
     return new LocalImageEmbedder(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
   }
 
@@ -26,6 +33,12 @@ public final class IndexBackends {
     switch (kind) {
       case "local":
         return localFile(config, embedder);
+      case "opensearch":
+        return new OpenSearchVectorIndexWriter(
+            ShoppableServicesConfig.openSearchSettings(config),
+            embedder.modelId(),
+            embedder.dimensions(),
+            CallListener.NONE);
       default:
         throw new ConfigException(Settings.SHOPPABLE_INDEX_KIND.id() + ": '" + kind + "' has no writer");
     }

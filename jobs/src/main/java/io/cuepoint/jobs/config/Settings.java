@@ -849,9 +849,10 @@ public final class Settings {
           "Shoppable",
           "index-kind",
           "local",
-          List.of("local"),
+          List.of("local", "opensearch"),
           "Where index-catalog stores the catalog's image vectors and the job looks them up:"
-              + " local (the file Shoppable.index-file).");
+              + " local (the file Shoppable.index-file) or opensearch (the k-NN index"
+              + " Shoppable.opensearch-index at Shoppable.opensearch-endpoint).");
   public static final Setting<String> SHOPPABLE_INDEX_FILE =
       Setting.text(
           "Shoppable",

@@ -45,6 +45,12 @@ public final class ShoppableServicesConfig {
               + ": needs "
               + Settings.SHOPPABLE_OPENSEARCH_ENDPOINT.id());
     }
+    if (openSearch(config) && config.get(Settings.SHOPPABLE_OPENSEARCH_ENDPOINT).equals(NONE)) {
+      throw new ConfigException(
+          Settings.SHOPPABLE_INDEX_KIND.id()
+              + ": opensearch needs "
+              + Settings.SHOPPABLE_OPENSEARCH_ENDPOINT.id());
+    }
     if (config.get(Settings.SHOPPABLE_CALL_TIMEOUT).isZero()) {
       throw new ConfigException(Settings.SHOPPABLE_CALL_TIMEOUT.id() + ": must be more than 0");
     }
@@ -57,7 +63,7 @@ public final class ShoppableServicesConfig {
 
   /** True when the product vectors are in OpenSearch rather than the local index file. */
   public static boolean openSearch(CuepointConfig config) {
-    return !config.get(Settings.SHOPPABLE_OPENSEARCH_ENDPOINT).equals(NONE);
+    return config.get(Settings.SHOPPABLE_INDEX_KIND).equals("opensearch");
   }
 
   /**

@@ -79,6 +79,10 @@ public final class CuepointTopology {
         ingest(inputs, StreamName.SEGMENTS, Segment.class, s -> s.eventTime);
     DataStream<ViewerEvent> viewerEvents =
         ingest(inputs, StreamName.VIEWER_EVENTS, ViewerEvent.class, v -> v.eventTime);
+    DataStream<Detection> fromVideo = VideoTopology.detections(segments, config, deadLetters);
+    if (fromVideo != null) {
+      detections = detections.union(fromVideo);
+    }
 
     SingleOutputStreamOperator<MatchUpdate> matchUpdates =
         matchEvents
