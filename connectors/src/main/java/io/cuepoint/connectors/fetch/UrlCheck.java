@@ -15,7 +15,8 @@ public final class UrlCheck {
 
   /**
    * Characters a shell would act on. Never passed to a shell here; refused anyway, so that no URL
-   * that could hurt a shell-based consumer downstream ever passes through.
+   * that could hurt a shell-based consumer downstream ever passes through. The one exception is
+   * '&' in the query, where it separates parameters (signed CDN URLs, playback tokens).
    */
   private static final String SHELL_METACHARACTERS = ";|&$`<>()\\'\"{}^";
 
@@ -45,16 +46,18 @@ public final class UrlCheck {
     if (url.length() > MAX_URL_LENGTH) {
       throw new FetchRefusedException("the URL is " + url.length() + " characters long (limit " + MAX_URL_LENGTH + ")");
     }
+    int query = url.indexOf('?');
     for (int i = 0; i < url.length(); i++) {
       char c = url.charAt(i);
       String problem = null;
+      boolean queryAmpersand = c == '&' && query >= 0 && i > query && url.lastIndexOf('#', i) < query;
       if (c == ' ') {
         problem = "a space";
       } else if (Character.isWhitespace(c) || Character.isISOControl(c)) {
         problem = String.format("control or whitespace character U+%04X", (int) c);
       } else if (c > 0x7e) {
         problem = String.format("non-ASCII character U+%04X (percent-encode it)", (int) c);
-      } else if (SHELL_METACHARACTERS.indexOf(c) >= 0) {
+      } else if (SHELL_METACHARACTERS.indexOf(c) >= 0 && !queryAmpersand) {
         problem = "shell metacharacter '" + c + "'";
       } else if (c == '%' && encodesControl(url, i)) {
         problem = "encoded control character " + url.substring(i, i + 3);
