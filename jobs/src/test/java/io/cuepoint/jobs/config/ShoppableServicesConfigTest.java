@@ -38,6 +38,7 @@ class ShoppableServicesConfigTest {
                 "Shoppable.bedrock-tps", "25",
                 "Shoppable.bedrock-endpoint", "http://127.0.0.1:4599",
                 "Shoppable.region", "eu-central-1",
+                "Shoppable.index-kind", "opensearch",
                 "Shoppable.opensearch-endpoint", "https://search-products.eu-central-1.es.amazonaws.com",
                 "Shoppable.opensearch-signing", "es",
                 "Shoppable.retry-budget", "3s",
@@ -63,6 +64,9 @@ class ShoppableServicesConfigTest {
     assertThatThrownBy(() -> config(Map.of("Shoppable.opensearch-signing", "aoss")))
         .isInstanceOf(ConfigException.class)
         .hasMessage("Shoppable.opensearch-signing: needs Shoppable.opensearch-endpoint");
+    assertThatThrownBy(() -> config(Map.of("Shoppable.index-kind", "opensearch")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Shoppable.index-kind: opensearch needs Shoppable.opensearch-endpoint");
     assertThatThrownBy(() -> config(Map.of("Shoppable.region", "Frankfurt")))
         .hasMessageStartingWith("Shoppable.region: 'Frankfurt' is not an AWS region");
     assertThatThrownBy(() -> config(Map.of("Shoppable.bedrock-dimensions", "512")))
