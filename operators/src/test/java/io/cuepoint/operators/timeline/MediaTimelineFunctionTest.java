@@ -254,6 +254,23 @@ class MediaTimelineFunctionTest {
     }
   }
 
+  @Test
+  void aBusyMediaKeepsOneIdleTimerThatStillFiresAfterItsLastActivity() throws Exception {
+    try (TimelineHarness h = new TimelineHarness(settings)) {
+      // A detection every second for 100 s: 23 window ends (the last window ends 15 s on).
+      for (long t = 0; t < 100_000; t += 1_000) {
+        h.detect(detection(t, t, item(ItemKind.LABEL, "ball", 80.0)));
+      }
+      assertThat(h.harness.numEventTimeTimers()).isEqualTo(23 + 1);
+
+      h.watermark(T0 + 99_000 + settings.mediaIdleTimeoutMs - 1);
+      assertThat(h.harness.numKeyedStateEntries()).isPositive();
+      h.watermark(T0 + 99_000 + settings.mediaIdleTimeoutMs);
+      assertThat(h.harness.numKeyedStateEntries()).isZero();
+      assertThat(h.harness.numEventTimeTimers()).isZero();
+    }
+  }
+
   private static Detection detection(long offsetMs, long positionMs, DetectionItem... items) {
     Detection d = new Detection();
     d.mediaId = MEDIA;
