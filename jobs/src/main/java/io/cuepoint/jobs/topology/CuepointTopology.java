@@ -69,6 +69,9 @@ public final class CuepointTopology {
     Configuration pipeline = new Configuration();
     // Every record type is a POJO; refusing Kryo makes a slow fallback fail loudly instead.
     pipeline.set(PipelineOptions.GENERIC_TYPES, false);
+    // No chained operator keeps or changes a record it is handed (async operators copy their
+    // input themselves), so chained operators may share records instead of deep-copying each one.
+    pipeline.set(PipelineOptions.OBJECT_REUSE, true);
     env.configure(pipeline);
 
     DataStream<Detection> detections =

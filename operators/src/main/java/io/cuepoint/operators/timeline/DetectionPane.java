@@ -2,12 +2,13 @@ package io.cuepoint.operators.timeline;
 
 import io.cuepoint.schemas.records.Detection;
 import io.cuepoint.schemas.records.DetectionItem;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * The detections of one slide-long pane of event time, aggregated: windows are built from panes so
- * each detection is stored once however many windows cover it. Keyed state, so a Flink POJO.
+ * each detection is stored once however many windows cover it. Keyed state, so a Flink POJO. Its
+ * items are kept in key order (list, then name), so adding a detection and combining panes are
+ * merges of sorted arrays rather than work with a map of text keys.
  */
 public class DetectionPane {
   public int detections;
@@ -29,33 +30,32 @@ public class DetectionPane {
     }
     detections++;
 
-    Map<String, PaneItem> byKey = byKey();
     // A name counts one frame per detection record, however often the record lists it.
-    Map<String, PaneItem> inDetection = new LinkedHashMap<>();
+    PaneItem[] seen = new PaneItem[detection.items.length];
+    int n = 0;
     for (DetectionItem item : detection.items) {
       if (item.confidence < minConfidence) {
         continue;
       }
-      PaneItem seen = new PaneItem(ContextList.of(item.kind), item.name, item.confidence, 1);
-      inDetection.merge(seen.key(), seen, (a, b) -> a.confidence >= b.confidence ? a : b);
+      seen[n++] = new PaneItem(ContextList.of(item.kind), item.name, item.confidence, 1);
     }
-    for (Map.Entry<String, PaneItem> entry : inDetection.entrySet()) {
-      byKey.merge(entry.getKey(), entry.getValue(), PaneItem::combined);
+    Arrays.sort(seen, 0, n, PaneItem::compareKeys);
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      if (distinct > 0 && PaneItem.compareKeys(seen[distinct - 1], seen[i]) == 0) {
+        if (seen[i].confidence > seen[distinct - 1].confidence) {
+          seen[distinct - 1] = seen[i];
+        }
+      } else {
+        seen[distinct++] = seen[i];
+      }
     }
-    items = byKey.values().toArray(new PaneItem[0]);
+    items = PaneItem.merge(PaneItem.inKeyOrder(items), Arrays.copyOf(seen, distinct));
   }
 
   /** Whether a detection at this time and position is later than the pane's latest. */
   boolean isLater(long eventTime, long positionMs) {
     return eventTime > latestEventTime
         || (eventTime == latestEventTime && positionMs > latestPositionMs);
-  }
-
-  private Map<String, PaneItem> byKey() {
-    Map<String, PaneItem> byKey = new LinkedHashMap<>();
-    for (PaneItem item : items) {
-      byKey.put(item.key(), item);
-    }
-    return byKey;
   }
 }

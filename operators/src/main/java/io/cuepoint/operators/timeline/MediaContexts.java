@@ -4,18 +4,18 @@ import io.cuepoint.schemas.records.ContextItem;
 import io.cuepoint.schemas.records.EventOfInterest;
 import io.cuepoint.schemas.records.MatchSnapshot;
 import io.cuepoint.schemas.records.MediaContext;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Combines the panes of one window into its media context. */
 final class MediaContexts {
   // Ties in confidence are broken by name so the output never depends on arrival order.
-  private static final Comparator<ContextItem> BEST_FIRST =
-      Comparator.comparing((ContextItem i) -> i.confidence).reversed().thenComparing(i -> i.name);
+  private static final Comparator<PaneItem> BEST_FIRST =
+      (a, b) -> {
+        int byConfidence = Double.compare(b.confidence, a.confidence);
+        return byConfidence != 0 ? byConfidence : a.name.compareTo(b.name);
+      };
 
   private MediaContexts() {}
 
@@ -31,14 +31,13 @@ final class MediaContexts {
       MatchSnapshot match,
       EventOfInterest[] eventsOfInterest) {
     DetectionPane latest = panes.get(0);
-    Map<String, PaneItem> items = new LinkedHashMap<>();
+    // Pane items are in key order (list, then name): the window's items are their sorted union.
+    PaneItem[] items = new PaneItem[0];
     for (DetectionPane pane : panes) {
       if (latest.isLater(pane.latestEventTime, pane.latestPositionMs)) {
         latest = pane;
       }
-      for (PaneItem item : pane.items) {
-        items.merge(item.key(), item, PaneItem::combined);
-      }
+      items = PaneItem.merge(items, PaneItem.inKeyOrder(pane.items));
     }
 
     MediaContext context = new MediaContext();
@@ -49,32 +48,34 @@ final class MediaContexts {
     context.windowEndMs = context.positionMs;
     context.windowStartMs = Math.max(0L, context.positionMs - windowSizeMs);
     context.eventTime = windowEnd;
-    Map<ContextList, ContextItem[]> lists = byList(items.values());
-    context.labels = lists.get(ContextList.LABELS);
-    context.celebrities = lists.get(ContextList.CELEBRITIES);
-    context.products = lists.get(ContextList.PRODUCTS);
+    context.labels = list(items, ContextList.LABELS);
+    context.celebrities = list(items, ContextList.CELEBRITIES);
+    context.products = list(items, ContextList.PRODUCTS);
     context.match = match;
     context.eventsOfInterest = eventsOfInterest;
     return context;
   }
 
-  private static Map<ContextList, ContextItem[]> byList(Iterable<PaneItem> items) {
-    Map<ContextList, List<ContextItem>> lists = new EnumMap<>(ContextList.class);
-    for (ContextList list : ContextList.values()) {
-      lists.put(list, new ArrayList<>());
+  /** The items of one list, best first: in key order, each list is one run of the array. */
+  private static ContextItem[] list(PaneItem[] items, ContextList list) {
+    int from = 0;
+    while (from < items.length && items[from].list.compareTo(list) < 0) {
+      from++;
     }
-    for (PaneItem item : items) {
+    int to = from;
+    while (to < items.length && items[to].list == list) {
+      to++;
+    }
+    PaneItem[] run = Arrays.copyOfRange(items, from, to);
+    Arrays.sort(run, BEST_FIRST);
+    ContextItem[] out = new ContextItem[run.length];
+    for (int i = 0; i < run.length; i++) {
       ContextItem c = new ContextItem();
-      c.name = item.name;
-      c.confidence = item.confidence;
-      c.frames = item.frames;
-      lists.get(item.list).add(c);
+      c.name = run[i].name;
+      c.confidence = run[i].confidence;
+      c.frames = run[i].frames;
+      out[i] = c;
     }
-    Map<ContextList, ContextItem[]> sorted = new EnumMap<>(ContextList.class);
-    for (Map.Entry<ContextList, List<ContextItem>> list : lists.entrySet()) {
-      list.getValue().sort(BEST_FIRST);
-      sorted.put(list.getKey(), list.getValue().toArray(new ContextItem[0]));
-    }
-    return sorted;
+    return out;
   }
 }

@@ -87,6 +87,56 @@ class MediaTimelineFunctionTest {
   }
 
   @Test
+  void namesAreCombinedPerListWhateverTheirOrderInTheRecords() throws Exception {
+    try (TimelineHarness h = new TimelineHarness(settings)) {
+      h.detect(
+              detection(
+                  1_000,
+                  1_000,
+                  item(ItemKind.LABEL, "scarf", 60.0),
+                  item(ItemKind.PRODUCT, "ball", 70.0),
+                  item(ItemKind.LABEL, "ball", 80.0)),
+              detection(
+                  6_000,
+                  6_000,
+                  item(ItemKind.LABEL, "ball", 65.0),
+                  item(ItemKind.LABEL, "anthem", 80.0),
+                  item(ItemKind.LABEL, "scarf", 90.0),
+                  item(ItemKind.PRODUCT, "ball", 75.0)))
+          .watermark(T0 + 10_000);
+
+      MediaContext both = h.contexts().get(1);
+      assertThat(both.labels)
+          .containsExactly(
+              contextItem("scarf", 90.0, 2),
+              contextItem("anthem", 80.0, 1),
+              contextItem("ball", 80.0, 2));
+      assertThat(both.products).containsExactly(contextItem("ball", 75.0, 2));
+    }
+  }
+
+  @Test
+  void aPaneRestoredWithItemsInArrivalOrderStillCombines() {
+    DetectionPane pane = new DetectionPane();
+    pane.detections = 1;
+    pane.items =
+        new PaneItem[] {
+          new PaneItem(ContextList.PRODUCTS, "sku-1", 70.0, 1),
+          new PaneItem(ContextList.LABELS, "scarf", 60.0, 1),
+          new PaneItem(ContextList.LABELS, "ball", 80.0, 1)
+        };
+    Detection d = detection(1_000, 1_000, item(ItemKind.LABEL, "scarf", 90.0));
+    pane.add(d, settings.minConfidence);
+
+    assertThat(pane.items)
+        .extracting(i -> i.list, i -> i.name, i -> i.confidence, i -> i.frames)
+        .containsExactly(
+            tuple(ContextList.LABELS, "ball", 80.0, 1),
+            tuple(ContextList.LABELS, "scarf", 90.0, 2),
+            tuple(ContextList.PRODUCTS, "sku-1", 70.0, 1));
+  }
+
+  @Test
   void itemsBelowTheMinimumConfidenceAreLeftOutAndKindsGoToTheirLists() throws Exception {
     try (TimelineHarness h = new TimelineHarness(settings)) {
       h.detect(
@@ -251,6 +301,23 @@ class MediaTimelineFunctionTest {
       List<MediaContext> contexts = h.contexts();
       assertThat(contexts).hasSize(6);
       assertThat(contexts.subList(3, 6)).allSatisfy(c -> assertThat(c.match).isNull());
+    }
+  }
+
+  @Test
+  void aBusyMediaKeepsOneIdleTimerThatStillFiresAfterItsLastActivity() throws Exception {
+    try (TimelineHarness h = new TimelineHarness(settings)) {
+      // A detection every second for 100 s: 22 window ends (5 s to 110 s) and the idle timer.
+      for (long t = 0; t < 100_000; t += 1_000) {
+        h.detect(detection(t, t, item(ItemKind.LABEL, "ball", 80.0)));
+      }
+      assertThat(h.harness.numEventTimeTimers()).isEqualTo(22 + 1);
+
+      h.watermark(T0 + 99_000 + settings.mediaIdleTimeoutMs - 1);
+      assertThat(h.harness.numKeyedStateEntries()).isPositive();
+      h.watermark(T0 + 99_000 + settings.mediaIdleTimeoutMs);
+      assertThat(h.harness.numKeyedStateEntries()).isZero();
+      assertThat(h.harness.numEventTimeTimers()).isZero();
     }
   }
 
