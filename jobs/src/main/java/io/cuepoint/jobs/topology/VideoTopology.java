@@ -3,8 +3,6 @@ package io.cuepoint.jobs.topology;
 import io.cuepoint.connectors.embedding.ImageFeatures;
 import io.cuepoint.connectors.embedding.LocalImageEmbedder;
 import io.cuepoint.connectors.frames.VideoFrame;
-import io.cuepoint.connectors.rekognition.FrameDetectionsSplitter;
-import io.cuepoint.connectors.rekognition.FrameDetector;
 import io.cuepoint.connectors.rekognition.RekognitionSettings;
 import io.cuepoint.connectors.shoppable.ShoppableServices;
 import io.cuepoint.connectors.vectors.LocalVectorIndex;
@@ -14,18 +12,14 @@ import io.cuepoint.jobs.config.FramesConfig;
 import io.cuepoint.jobs.config.RekognitionConfig;
 import io.cuepoint.jobs.config.Settings;
 import io.cuepoint.jobs.config.ShoppableServicesConfig;
-import io.cuepoint.operators.io.DeadLetterTag;
 import io.cuepoint.schemas.records.DeadLetter;
 import io.cuepoint.schemas.records.Detection;
 import io.cuepoint.schemas.records.Segment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * segments ─► frames (fetch + decode, near-duplicates skipped) ─► Rekognition ─► [product matching] ─► detections
- *                                          └ skipped frames ─► carry forward ◄──┘                   ─► detections
+ *                         └ skipped frames ─► carry forward ◄─ analysed frames' detections ──────────► detections
  * </pre>
  *
  * Products are matched by image when an index is there to match against: OpenSearch
@@ -59,27 +53,14 @@ public final class VideoTopology {
             framesConfig,
             new GuardedSegmentFetchers(FetchConfig.policy(config)),
             deadLetters);
-    DataStream<VideoFrame> detected =
-        AsyncDataStream.unorderedWait(
-                frames.analysed,
-                new FrameDetector(rekognition),
-                rekognition.frameTimeoutMs,
-                TimeUnit.MILLISECONDS,
-                rekognition.capacity)
-            .uid("rekognition-detector")
-            .name("detect with Rekognition");
+    DataStream<VideoFrame> analysed =
+        RekognitionTopology.detect(frames.analysed, rekognition, deadLetters);
     ShoppableServices services = productMatching(config);
     if (services != null) {
-      detected =
+      analysed =
           ProductMatchTopology.match(
-              detected, config, services, config.get(Settings.SHOPPABLE_MIN_SIMILARITY));
+              analysed, config, services, config.get(Settings.SHOPPABLE_MIN_SIMILARITY));
     }
-    SingleOutputStreamOperator<VideoFrame> analysed =
-        detected
-            .process(new FrameDetectionsSplitter())
-            .uid("rekognition-failures")
-            .name("frames that failed detection to dead letters");
-    deadLetters.add(analysed.getSideOutput(DeadLetterTag.DEAD_LETTERS));
     DataStream<Detection> found =
         analysed
             .filter(f -> f.detection != null)
