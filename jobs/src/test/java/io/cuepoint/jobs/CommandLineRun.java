@@ -23,6 +23,10 @@ final class CommandLineRun {
     return out.toString(StandardCharsets.UTF_8);
   }
 
+  String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
   /** Standard error, which must be exactly one line and no stack trace. */
   String errorLine() {
     String text = err.toString(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.cuepoint.connectors.frames;
 
+import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -38,6 +39,17 @@ public final class SyntheticVideo {
     for (int s = 0; s < scenes.length; s++) {
       scenes[s] = paintScene(new Random(seed * 1_000_003L + s));
     }
+  }
+
+  /** Puts a picture into a scene at (x, y), under the noise, moving square and barcode of each frame. */
+  public SyntheticVideo draw(int scene, BufferedImage picture, int x0, int y0) {
+    for (int y = 0; y < picture.getHeight(); y++) {
+      for (int x = 0; x < picture.getWidth(); x++) {
+        int rgb = picture.getRGB(x, y);
+        fill(scenes[scene], x0 + x, y0 + y, 1, 1, rgb & 0xFF, (rgb >> 8) & 0xFF, (rgb >> 16) & 0xFF);
+      }
+    }
+    return this;
   }
 
   /** Scene changes spread over the video at uneven, seeded times, at least minGapMs apart. */
