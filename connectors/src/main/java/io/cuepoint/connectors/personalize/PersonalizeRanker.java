@@ -63,8 +63,24 @@ final class PersonalizeRanker {
             .build();
     CompletableFuture<LinkedHashMap<String, Double>> result = new CompletableFuture<>();
     long firstNanos = System.nanoTime();
-    slots.start(() -> attempt(request, 1, firstNanos, result));
+    startWhenFree(request, 1, firstNanos, result);
     return result;
+  }
+
+  /** The attempt in a free call slot, or given up if none is free before its decision falls back. */
+  private void startWhenFree(
+      GetPersonalizedRankingRequest request,
+      int attempt,
+      long firstNanos,
+      CompletableFuture<LinkedHashMap<String, Double>> result) {
+    slots.start(
+        () -> attempt(request, attempt, firstNanos, result),
+        () -> {
+          metrics.expiredWaiting.inc();
+          result.completeExceptionally(
+              new TimeoutException("no call slot within " + startWithinNanos / 1_000_000L + " ms"));
+        },
+        firstNanos + startWithinNanos);
   }
 
   private void attempt(
@@ -73,14 +89,6 @@ final class PersonalizeRanker {
       long firstNanos,
       CompletableFuture<LinkedHashMap<String, Double>> result) {
     long started = System.nanoTime();
-    if (started - firstNanos > startWithinNanos) {
-      // The decision falls back before this call could answer: making it only adds load.
-      metrics.expiredWaiting.inc();
-      slots.release();
-      result.completeExceptionally(
-          new TimeoutException("no call slot within " + startWithinNanos / 1_000_000L + " ms"));
-      return;
-    }
     metrics.calls.inc();
     CompletableFuture<LinkedHashMap<String, Double>> call;
     try {
@@ -125,7 +133,7 @@ final class PersonalizeRanker {
     }
     metrics.retries.inc();
     timer.schedule(
-        () -> slots.start(() -> attempt(request, attempt + 1, firstNanos, result)),
+        () -> startWhenFree(request, attempt + 1, firstNanos, result),
         backoffMs,
         TimeUnit.MILLISECONDS);
   }
