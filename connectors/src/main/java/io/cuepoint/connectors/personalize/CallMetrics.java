@@ -14,6 +14,7 @@ final class CallMetrics {
   final Counter throttles;
   final Counter errors;
   final Counter retries;
+  final Counter expiredWaiting;
   private final Histogram latencyMs;
 
   CallMetrics(MetricGroup group) {
@@ -21,6 +22,7 @@ final class CallMetrics {
     throttles = group.counter("personalizeThrottles", new ThreadSafeSimpleCounter());
     errors = group.counter("personalizeErrors", new ThreadSafeSimpleCounter());
     retries = group.counter("personalizeRetries", new ThreadSafeSimpleCounter());
+    expiredWaiting = group.counter("personalizeCallsExpiredWaiting", new ThreadSafeSimpleCounter());
     latencyMs = group.histogram("personalizeLatencyMs", new DescriptiveStatisticsHistogram(LATENCY_WINDOW));
   }
 

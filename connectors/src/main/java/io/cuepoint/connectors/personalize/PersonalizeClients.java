@@ -23,17 +23,16 @@ final class PersonalizeClients {
   private PersonalizeClients() {}
 
   /**
-   * The ranking client of one subtask, with connections enough for its share of the call budget
-   * even when every call takes its whole timeout: one HTTP/1.1 connection carries one call at a
-   * time, so a fixed pool would cap the rate below the budget (64 connections at 50 ms a call:
-   * 1,280 calls/s).
+   * The ranking client of one subtask, with a connection for each call it may have in flight
+   * ({@link #callsInFlight}): one HTTP/1.1 connection carries one call at a time, and a call
+   * waiting in the pool for a connection would spend its timeout there.
    */
   static PersonalizeRuntimeAsyncClient runtime(PersonalizeSettings s, int subtasks) {
     PersonalizeRuntimeAsyncClientBuilder b =
         PersonalizeRuntimeAsyncClient.builder()
             .region(Region.of(s.region))
             .credentialsProvider(DefaultCredentialsProvider.builder().build())
-            .httpClientBuilder(http(s, connections(s, subtasks)))
+            .httpClientBuilder(http(s, callsInFlight(s, subtasks)))
             .overrideConfiguration(overrides(s));
     if (!s.endpoint.isEmpty()) {
       b.endpointOverride(URI.create(s.endpoint));
@@ -52,6 +51,14 @@ final class PersonalizeClients {
       b.endpointOverride(URI.create(s.endpoint));
     }
     return b.build();
+  }
+
+  /**
+   * Calls a subtask has in flight at most: {@code Personalize.calls-in-flight}, or fewer when its
+   * share of the call budget needs fewer connections even at the whole call timeout.
+   */
+  static int callsInFlight(PersonalizeSettings s, int subtasks) {
+    return Math.max(1, Math.min(s.callsInFlight, connections(s, subtasks)));
   }
 
   /** Calls in flight at the subtask's budgeted rate if each took the whole call timeout. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeAsyncClient;
@@ -18,7 +19,9 @@ import software.amazon.awssdk.services.personalizeruntime.model.PredictedItem;
 /**
  * GetPersonalizedRanking with context, without blocking: throttling, server errors and timeouts
  * are retried after an exponential backoff with full jitter, as long as the retry budget has time
- * left and the call budget a token; then the call fails and the caller falls back.
+ * left and the call budget a token; then the call fails and the caller falls back. Every attempt
+ * takes one of the {@link CallSlots} while it is in flight; an attempt that cannot start within
+ * {@code startWithinMs} of the first is not made, as its decision has fallen back by then.
  */
 final class PersonalizeRanker {
   static final long FIRST_BACKOFF_MS = 25;
@@ -26,20 +29,26 @@ final class PersonalizeRanker {
   private final PersonalizeRuntimeAsyncClient client;
   private final ScheduledExecutorService timer;
   private final CallBudget budget;
+  private final CallSlots slots;
   private final CallMetrics metrics;
   private final long retryBudgetNanos;
+  private final long startWithinNanos;
 
   PersonalizeRanker(
       PersonalizeRuntimeAsyncClient client,
       ScheduledExecutorService timer,
       CallBudget budget,
+      CallSlots slots,
       CallMetrics metrics,
-      long retryBudgetMs) {
+      long retryBudgetMs,
+      long startWithinMs) {
     this.client = client;
     this.timer = timer;
     this.budget = budget;
+    this.slots = slots;
     this.metrics = metrics;
     this.retryBudgetNanos = retryBudgetMs * 1_000_000L;
+    this.startWithinNanos = startWithinMs * 1_000_000L;
   }
 
   /** Item ids to scores, best first, as Personalize returned them. */
@@ -53,8 +62,25 @@ final class PersonalizeRanker {
             .context(context.toMap())
             .build();
     CompletableFuture<LinkedHashMap<String, Double>> result = new CompletableFuture<>();
-    attempt(request, 1, System.nanoTime(), result);
+    long firstNanos = System.nanoTime();
+    startWhenFree(request, 1, firstNanos, result);
     return result;
+  }
+
+  /** The attempt in a free call slot, or given up if none is free before its decision falls back. */
+  private void startWhenFree(
+      GetPersonalizedRankingRequest request,
+      int attempt,
+      long firstNanos,
+      CompletableFuture<LinkedHashMap<String, Double>> result) {
+    slots.start(
+        () -> attempt(request, attempt, firstNanos, result),
+        () -> {
+          metrics.expiredWaiting.inc();
+          result.completeExceptionally(
+              new TimeoutException("no call slot within " + startWithinNanos / 1_000_000L + " ms"));
+        },
+        firstNanos + startWithinNanos);
   }
 
   private void attempt(
@@ -72,28 +98,44 @@ final class PersonalizeRanker {
     }
     call.whenComplete(
         (scores, error) -> {
-          metrics.latency(System.nanoTime() - started);
-          if (error == null) {
-            result.complete(scores);
-            return;
+          try {
+            ended(request, attempt, firstNanos, started, scores, error, result);
+          } finally {
+            slots.release();
           }
-          Throwable cause = unwrap(error);
-          if (throttled(cause)) {
-            metrics.throttles.inc();
-          } else {
-            metrics.errors.inc();
-          }
-          long backoffMs = backoffMs(attempt);
-          boolean timeLeft =
-              System.nanoTime() + backoffMs * 1_000_000L - firstNanos < retryBudgetNanos;
-          if (!retryable(cause) || !timeLeft || !budget.tryTake(1, System.nanoTime())) {
-            result.completeExceptionally(cause);
-            return;
-          }
-          metrics.retries.inc();
-          timer.schedule(
-              () -> attempt(request, attempt + 1, firstNanos, result), backoffMs, TimeUnit.MILLISECONDS);
         });
+  }
+
+  private void ended(
+      GetPersonalizedRankingRequest request,
+      int attempt,
+      long firstNanos,
+      long started,
+      LinkedHashMap<String, Double> scores,
+      Throwable error,
+      CompletableFuture<LinkedHashMap<String, Double>> result) {
+    metrics.latency(System.nanoTime() - started);
+    if (error == null) {
+      result.complete(scores);
+      return;
+    }
+    Throwable cause = unwrap(error);
+    if (throttled(cause)) {
+      metrics.throttles.inc();
+    } else {
+      metrics.errors.inc();
+    }
+    long backoffMs = backoffMs(attempt);
+    boolean timeLeft = System.nanoTime() + backoffMs * 1_000_000L - firstNanos < retryBudgetNanos;
+    if (!retryable(cause) || !timeLeft || !budget.tryTake(1, System.nanoTime())) {
+      result.completeExceptionally(cause);
+      return;
+    }
+    metrics.retries.inc();
+    timer.schedule(
+        () -> startWhenFree(request, attempt + 1, firstNanos, result),
+        backoffMs,
+        TimeUnit.MILLISECONDS);
   }
 
   private static LinkedHashMap<String, Double> scores(java.util.List<PredictedItem> ranking) {

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
@@ -28,8 +29,10 @@ import software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeAsyn
  * (see {@link OfferUplift}). Calls are bounded by a budget of calls per second per subtask; a
  * decision over budget is served from a short-lived cache of an earlier ranking for the same
  * viewer segment and context, else by the local ranker. A decision whose calls fail after their
- * retries, or that times out, is decided by the local ranker. Without a campaign no client is
- * created and the local ranker decides everything.
+ * retries, or that times out, is decided by the local ranker. Calls in flight are bounded per
+ * subtask ({@link CallSlots}): the async capacity lets far more decisions wait than a client
+ * can answer within the call timeout. Without a campaign no client is created and the local
+ * ranker decides everything.
  */
 public class PersonalizeRankingFunction extends RichAsyncFunction<DecisionRequest, ViewerAction> {
   private static final long serialVersionUID = 1L;
@@ -72,6 +75,8 @@ public class PersonalizeRankingFunction extends RichAsyncFunction<DecisionReques
     budget = new CallBudget(settings.callsPerSecond / subtasks, mostCallsOfADecision, System.nanoTime());
     cache = new RankingCache(settings.cacheTtlMs, CACHE_ENTRIES);
     client = PersonalizeClients.runtime(settings, subtasks);
+    CallSlots slots = new CallSlots(PersonalizeClients.callsInFlight(settings, subtasks));
+    metrics.gauge("personalizeCallsWaiting", (Gauge<Integer>) slots::waiting);
     retryTimer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -81,7 +86,13 @@ public class PersonalizeRankingFunction extends RichAsyncFunction<DecisionReques
             });
     ranker =
         new PersonalizeRanker(
-            client, retryTimer, budget, new CallMetrics(metrics), settings.retryBudgetMs);
+            client,
+            retryTimer,
+            budget,
+            slots,
+            new CallMetrics(metrics),
+            settings.retryBudgetMs,
+            settings.decisionTimeoutMs() - settings.callTimeoutMs);
   }
 
   @Override

@@ -23,6 +23,11 @@ public class PersonalizeSettings implements Serializable {
   public long retryBudgetMs = 1_000L;
   /** Longest wait for one attempt. */
   public long callTimeoutMs = 500L;
+  /**
+   * Most ranking calls in flight per subtask; more wait, without their timeout running, for one to
+   * end. What a subtask can carry within the call timeout, not the async capacity.
+   */
+  public int callsInFlight = 128;
 
   public PersonalizeSettings() {}
 

@@ -112,6 +112,36 @@ class PersonalizeRankingTest {
     }
   }
 
+  /**
+   * The whole async capacity in flight against a service answering after 50 ms: calls beyond the
+   * subtask's calls in flight wait for a slot without their call timeout running, so every
+   * decision is ranked by Personalize though the last ones wait longer than the call timeout.
+   * Counting that wait against the timeout made nearly every call time out.
+   */
+  @Test
+  void aFullCapacityOfDecisionsWaitsForCallSlotsAndAllAreRankedByPersonalize() throws Exception {
+    settings.offerCampaignArn = "";
+    settings.callTimeoutMs = 500;
+    settings.callsInFlight = 4;
+    server.rankingDelayMs = 50;
+    int decisions = 100;
+
+    List<ViewerAction> actions;
+    long started = System.nanoTime();
+    try (RankingHarness h = new RankingHarness(settings, LOCAL, decisions)) {
+      for (int i = 0; i < decisions; i++) {
+        h.send(request("fan-" + i, "18-24|NONE", false));
+      }
+      actions = h.finish();
+    }
+    long tookMs = (System.nanoTime() - started) / 1_000_000L;
+
+    assertThat(tookMs).as("the last decisions waited past the call timeout").isGreaterThan(settings.callTimeoutMs);
+    assertThat(actions).hasSize(decisions);
+    assertThat(actions).allSatisfy(a -> assertThat(a.decidedBy).isEqualTo(DecidedBy.PERSONALIZE));
+    assertThat(server.mostRankingsAtOnce.get()).isBetween(1, settings.callsInFlight);
+  }
+
   @ParameterizedTest
   @EnumSource(value = Answer.class, names = {"THROTTLE", "TOO_MANY_REQUESTS", "SERVER_ERROR", "SLOW"})
   void throttlingErrorsAndTimeoutsAreRetriedThenTheLocalRankerDecides(Answer answer) throws Exception {

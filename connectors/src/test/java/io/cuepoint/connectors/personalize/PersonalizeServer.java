@@ -74,6 +74,11 @@ final class PersonalizeServer implements AutoCloseable {
   /** Call number (from 1) of the event tracker to a status: 200 by default. */
   volatile Function<Integer, Integer> eventsScript = n -> 200;
   private final AtomicInteger rankingCount = new AtomicInteger();
+  /** How long every ranking answer takes, as a service's own latency. */
+  volatile long rankingDelayMs;
+  private final AtomicInteger rankingsInProgress = new AtomicInteger();
+  /** Most ranking requests the server was working on at once. */
+  final AtomicInteger mostRankingsAtOnce = new AtomicInteger();
   private final AtomicInteger eventsCount = new AtomicInteger();
 
   PersonalizeServer() throws IOException {
@@ -91,6 +96,8 @@ final class PersonalizeServer implements AutoCloseable {
     unknownPaths.clear();
     rankingCount.set(0);
     eventsCount.set(0);
+    rankingDelayMs = 0;
+    mostRankingsAtOnce.set(0);
     script = n -> Answer.RANK;
     scores = PersonalizeServer::laterFirst;
     eventsScript = n -> 200;
@@ -105,7 +112,12 @@ final class PersonalizeServer implements AutoCloseable {
       String path = exchange.getRequestURI().getPath();
       JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
       if ("POST".equals(exchange.getRequestMethod()) && path.equals("/personalize-ranking")) {
-        rank(exchange, body);
+        mostRankingsAtOnce.accumulateAndGet(rankingsInProgress.incrementAndGet(), Math::max);
+        try {
+          rank(exchange, body);
+        } finally {
+          rankingsInProgress.decrementAndGet();
+        }
       } else if ("POST".equals(exchange.getRequestMethod()) && path.equals("/events")) {
         int status = eventsScript.apply(eventsCount.incrementAndGet());
         (status == 200 ? eventCalls : refusedEventCalls).add(body);
@@ -126,6 +138,13 @@ final class PersonalizeServer implements AutoCloseable {
   private void rank(HttpExchange exchange, JsonNode body) throws IOException {
     RankingCall call = new RankingCall(body, System.currentTimeMillis());
     rankingCalls.add(call);
+    if (rankingDelayMs > 0) {
+      try {
+        Thread.sleep(rankingDelayMs);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     switch (script.apply(rankingCount.incrementAndGet())) {
       case THROTTLE:
         reply(exchange, 400, "ThrottlingException", "{\"message\":\"Rate exceeded\"}");

@@ -363,6 +363,15 @@ public final class Settings {
           1,
           100_000,
           "Decisions waiting for their ranking per subtask before it holds back its input.");
+  public static final Setting<Integer> PERSONALIZE_CALLS_IN_FLIGHT =
+      Setting.integer(
+          "Personalize",
+          "calls-in-flight",
+          "128",
+          1,
+          100_000,
+          "Ranking calls in flight per subtask (and its connections); more wait for one to end"
+              + " before their call timeout starts.");
 
   // Live runs (`run`, `record`): AWS access, Kinesis streams, the timeline table, checkpoints.
   public static final Setting<String> AWS_REGION =
@@ -1066,6 +1075,7 @@ public final class Settings {
           PERSONALIZE_RETRY_BUDGET,
           PERSONALIZE_CALL_TIMEOUT,
           PERSONALIZE_CAPACITY,
+          PERSONALIZE_CALLS_IN_FLIGHT,
           AWS_REGION,
           AWS_ACCOUNT_ID,
           AWS_CREDENTIALS,

@@ -100,6 +100,7 @@ public final class ViewerConfig {
     p.cacheTtlMs = config.get(Settings.PERSONALIZE_CACHE_TTL).toMillis();
     p.retryBudgetMs = config.get(Settings.PERSONALIZE_RETRY_BUDGET).toMillis();
     p.callTimeoutMs = config.get(Settings.PERSONALIZE_CALL_TIMEOUT).toMillis();
+    p.callsInFlight = config.get(Settings.PERSONALIZE_CALLS_IN_FLIGHT);
     return p;
   }
 
