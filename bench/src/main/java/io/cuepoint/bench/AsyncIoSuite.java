@@ -8,7 +8,7 @@ final class AsyncIoSuite {
   static final long DELAY_MS = 50;
   static final int THROTTLE_EVERY = 10;
   private static final int OFFERED = Integer.getInteger("bench.async.rate", 15_000);
-  private static final int SECONDS = Integer.getInteger("bench.async.seconds", 8);
+  private static final int SECONDS = Integer.getInteger("bench.async.seconds", 5);
 
   private AsyncIoSuite() {}
 

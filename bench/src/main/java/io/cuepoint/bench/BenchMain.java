@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public final class BenchMain {
   private static final long TWO_HOURS_MS = 2 * 3600 * 1000L;
-  private static final int EVENTS = Integer.getInteger("bench.events", 3_000_000);
+  private static final int EVENTS = Integer.getInteger("bench.events", 1_500_000);
 
   private BenchMain() {}
 

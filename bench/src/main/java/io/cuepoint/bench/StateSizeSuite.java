@@ -10,7 +10,7 @@ import java.util.Set;
 final class StateSizeSuite {
   private static final long TWO_HOURS_MS = 2 * 3600 * 1000L;
   private static final int MEDIA = 1_000;
-  private static final int EVENTS = Integer.getInteger("bench.state.events", 400_000);
+  private static final int EVENTS = Integer.getInteger("bench.state.events", 120_000);
 
   private StateSizeSuite() {}
 
