@@ -41,8 +41,11 @@ public final class BenchMain {
       } catch (Exception | OutOfMemoryError e) {
         progress("suite %s failed: %s", suite.getKey(), e);
         e.printStackTrace();
-        failures.add(String.format("**Suite `%s` failed** after %.0f s: `%s`", suite.getKey(),
-            (System.currentTimeMillis() - suiteStarted) / 1000.0, oneLine(e)));
+        String failure = String.format("**Suite `%s` failed** after %.0f s: `%s`", suite.getKey(),
+            (System.currentTimeMillis() - suiteStarted) / 1000.0, oneLine(e));
+        failures.add(failure);
+        report.add("");
+        report.add(failure);
         report.add("");
       }
       double seconds = (System.currentTimeMillis() - suiteStarted) / 1000.0;
@@ -118,7 +121,7 @@ public final class BenchMain {
     List<Measurement> scaling = new ArrayList<>();
     for (int media : new int[] {10, 1_000, 100_000}) {
       progress("scaling: %,d media", media);
-      BenchInput keyed = BenchInput.generate(EVENTS / 2, media, TWO_HOURS_MS, 11);
+      BenchInput keyed = BenchInput.generate(EVENTS / 3, media, TWO_HOURS_MS, 11);
       scaling.add(JobRunner.fullPath(String.format("%,d", media), keyed, config, JobRunner.flinkConfiguration("100ms")));
     }
     report.add("## Scaling with distinct media keys (full path, one run each)");
@@ -188,8 +191,13 @@ public final class BenchMain {
     out.add("Every figure is compared with a baseline measured in the same run: these machines are noisy.");
     out.add("");
     String only = System.getProperty("bench.suites", "");
+    String backends = System.getProperty("bench.state.backends", "");
     if (!only.isBlank()) {
       out.add("Only the suites `-Dbench.suites=" + only + "` ran.");
+      out.add("");
+    }
+    if (!backends.isBlank()) {
+      out.add("State size only on the backends `-Dbench.state.backends=" + backends + "`.");
       out.add("");
     }
     out.add("Time per suite: " + String.join(", ", timings) + ".");
