@@ -155,10 +155,12 @@ public final class BenchMain {
   }
 
   private static String oneLine(Throwable e) {
-    String text = e.toString();
-    if (e.getCause() != null && e.getCause() != e) {
-      text += " (cause: " + e.getCause() + ")";
+    // Flink wraps a job's failure in layers that say only that it failed: the root says why.
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
     }
+    String text = root == e ? e.toString() : e + " (root cause: " + root + ")";
     return text.replace('\n', ' ').replace("`", "'");
   }
 
