@@ -8,11 +8,11 @@ final class AsyncIoSuite {
   static final long DELAY_MS = 50;
   static final int THROTTLE_EVERY = 10;
   private static final int OFFERED = Integer.getInteger("bench.async.rate", 15_000);
-  private static final int SECONDS = Integer.getInteger("bench.async.seconds", 8);
+  private static final int SECONDS = Integer.getInteger("bench.async.seconds", 5);
 
   private AsyncIoSuite() {}
 
-  static List<String> run() throws Exception {
+  static void run(List<String> out) throws Exception {
     // The Personalize clients use the default credentials chain: fake keys, the server is local.
     System.setProperty("aws.accessKeyId", "bench");
     System.setProperty("aws.secretAccessKey", "bench");
@@ -49,7 +49,7 @@ final class AsyncIoSuite {
           r.cpuMillisPerCall() == 0 ? 0 : 2000 / r.cpuMillisPerCall()));
     }
     report.add("");
-    return report;
+    out.addAll(report);
   }
 
   private static String describe(AsyncIoRun r) {

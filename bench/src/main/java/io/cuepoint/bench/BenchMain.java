@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs the benchmark suite and writes a Markdown table of every figure. Figures are compared with
@@ -17,7 +19,7 @@ import java.util.List;
  */
 public final class BenchMain {
   private static final long TWO_HOURS_MS = 2 * 3600 * 1000L;
-  private static final int EVENTS = Integer.getInteger("bench.events", 3_000_000);
+  private static final int EVENTS = Integer.getInteger("bench.events", 1_500_000);
 
   private BenchMain() {}
 
@@ -25,8 +27,70 @@ public final class BenchMain {
     Path results = Path.of(args.length > 0 ? args[0] : "RESULTS.md");
     long started = System.currentTimeMillis();
     List<String> report = new ArrayList<>();
-    CuepointConfig config = CuepointConfig.defaults();
+    List<String> failures = new ArrayList<>();
+    List<String> timings = new ArrayList<>();
+    Set<String> chosen = chosenSuites();
+    BenchMain bench = new BenchMain();
+    for (Map.Entry<String, Suite> suite : bench.suites().entrySet()) {
+      if (!chosen.isEmpty() && !chosen.contains(suite.getKey())) {
+        continue;
+      }
+      long suiteStarted = System.currentTimeMillis();
+      try {
+        suite.getValue().run(report);
+      } catch (Exception | OutOfMemoryError e) {
+        progress("suite %s failed: %s", suite.getKey(), e);
+        e.printStackTrace();
+        String failure = String.format("**Suite `%s` failed** after %.0f s: `%s`", suite.getKey(),
+            (System.currentTimeMillis() - suiteStarted) / 1000.0, oneLine(e));
+        failures.add(failure);
+        report.add("");
+        report.add(failure);
+        report.add("");
+      }
+      double seconds = (System.currentTimeMillis() - suiteStarted) / 1000.0;
+      progress("suite %s took %.0f s", suite.getKey(), seconds);
+      timings.add(String.format("%s %.0f s", suite.getKey(), seconds));
+    }
+    write(results, report, failures, timings, System.currentTimeMillis() - started);
+    progress("wrote %s", results);
+    if (!failures.isEmpty()) {
+      System.exit(1);
+    }
+  }
 
+  /** One part of the suite: appends its report lines as it goes. */
+  private interface Suite {
+    void run(List<String> report) throws Exception;
+  }
+
+  private final CuepointConfig config = CuepointConfig.defaults();
+  /** The best full-path run of the throughput suite, which the latency suite takes half of. */
+  private Measurement bestFull;
+
+  /** The suites in the order they run, by the names {@code bench.suites} chooses them with. */
+  private Map<String, Suite> suites() {
+    Map<String, Suite> suites = new LinkedHashMap<>();
+    suites.put("throughput", this::throughput);
+    suites.put("scaling", this::scaling);
+    suites.put("latency", this::latency);
+    suites.put("async", AsyncIoSuite::run);
+    suites.put("state", StateSizeSuite::run);
+    return suites;
+  }
+
+  /** {@code -Dbench.suites=state,async}: only those suites; all when empty. */
+  private static Set<String> chosenSuites() {
+    Set<String> chosen = new LinkedHashSet<>();
+    for (String name : System.getProperty("bench.suites", "").split(",")) {
+      if (!name.isBlank()) {
+        chosen.add(name.trim());
+      }
+    }
+    return chosen;
+  }
+
+  private void throughput(List<String> report) throws Exception {
     progress("generating %,d events over 1,000 media", EVENTS);
     BenchInput input = BenchInput.generate(EVENTS, 1_000, TWO_HOURS_MS, 42);
     progress("%,d events, %.0f bytes per record on average", input.total(), (double) input.bytes / input.total());
@@ -37,7 +101,6 @@ public final class BenchMain {
     JobRunner.fullPath("warm-up", warmup, config, JobRunner.flinkConfiguration("100ms"));
 
     Measurement bestBaseline = null;
-    Measurement bestFull = null;
     for (int round = 1; round <= 2; round++) {
       progress("throughput round %d: baseline", round);
       bestBaseline = best(bestBaseline, JobRunner.baseline(input));
@@ -52,23 +115,26 @@ public final class BenchMain {
     report.add(row(bestBaseline, bestBaseline));
     report.add(row(bestFull, bestBaseline));
     report.add("");
+  }
 
+  private void scaling(List<String> report) throws Exception {
+    List<Measurement> scaling = new ArrayList<>();
+    for (int media : new int[] {10, 1_000, 100_000}) {
+      progress("scaling: %,d media", media);
+      BenchInput keyed = BenchInput.generate(EVENTS / 3, media, TWO_HOURS_MS, 11);
+      scaling.add(JobRunner.fullPath(String.format("%,d", media), keyed, config, JobRunner.flinkConfiguration("100ms")));
+    }
     report.add("## Scaling with distinct media keys (full path, one run each)");
     report.add("");
     report.add("| media keys | events | seconds | events/s | CPU-s per million events | vs 1,000-key run |");
     report.add("|---:|---:|---:|---:|---:|---:|");
-    input = null;
-    List<Measurement> scaling = new ArrayList<>();
-    for (int media : new int[] {10, 1_000, 100_000}) {
-      progress("scaling: %,d media", media);
-      BenchInput keyed = BenchInput.generate(EVENTS / 2, media, TWO_HOURS_MS, 11);
-      scaling.add(JobRunner.fullPath(String.format("%,d", media), keyed, config, JobRunner.flinkConfiguration("100ms")));
-    }
     for (Measurement m : scaling) {
       report.add(row(m, scaling.get(1)));
     }
     report.add("");
+  }
 
+  private void latency(List<String> report) throws Exception {
     report.add("## Latency: match event injected → event of interest leaving the job");
     report.add("");
     report.add("Full job, parallelism 2, buffer timeout 5 ms, `Watermarks.out-of-orderness` 0 (a non-zero"
@@ -77,20 +143,25 @@ public final class BenchMain {
     report.add("");
     report.add("| input rate (events/s) | events of interest timed | p50 ms | p99 ms | p99.9 ms |");
     report.add("|---:|---:|---:|---:|---:|");
-    int half = (int) (bestFull.eventsPerSecond() / 2);
-    for (int rate : new int[] {10_000, half}) {
+    // Half the maximum only when the throughput suite measured one in this run.
+    int[] rates = bestFull == null ? new int[] {10_000} : new int[] {10_000, (int) (bestFull.eventsPerSecond() / 2)};
+    for (int rate : rates) {
       progress("latency at %,d events/s", rate);
       LatencyRun l = LatencyRun.measure(rate, 20_000);
       report.add(String.format("| %,d | %,d | %d | %d | %d |", rate, l.latencies.length,
           l.percentile(50), l.percentile(99), l.percentile(99.9)));
     }
     report.add("");
+  }
 
-    report.addAll(AsyncIoSuite.run());
-    report.addAll(StateSizeSuite.run());
-
-    write(results, report, System.currentTimeMillis() - started);
-    progress("wrote %s", results);
+  private static String oneLine(Throwable e) {
+    // Flink wraps a job's failure in layers that say only that it failed: the root says why.
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String text = root == e ? e.toString() : e + " (root cause: " + root + ")";
+    return text.replace('\n', ' ').replace("`", "'");
   }
 
   private static Measurement best(Measurement current, Measurement candidate) {
@@ -104,7 +175,9 @@ public final class BenchMain {
         m.eventsPerSecond() / reference.eventsPerSecond());
   }
 
-  private static void write(Path file, List<String> body, long wallMillis) throws IOException {
+  private static void write(
+      Path file, List<String> body, List<String> failures, List<String> timings, long wallMillis)
+      throws IOException {
     List<String> out = new ArrayList<>();
     out.add("# Cuepoint benchmark results");
     out.add("");
@@ -119,6 +192,22 @@ public final class BenchMain {
     out.add("Command: `mvn -B -DskipTests -Pbench -pl bench -am verify` (writes this file).");
     out.add("Every figure is compared with a baseline measured in the same run: these machines are noisy.");
     out.add("");
+    String only = System.getProperty("bench.suites", "");
+    String backends = System.getProperty("bench.state.backends", "");
+    if (!only.isBlank()) {
+      out.add("Only the suites `-Dbench.suites=" + only + "` ran.");
+      out.add("");
+    }
+    if (!backends.isBlank()) {
+      out.add("State size only on the backends `-Dbench.state.backends=" + backends + "`.");
+      out.add("");
+    }
+    out.add("Time per suite: " + String.join(", ", timings) + ".");
+    out.add("");
+    for (String failure : failures) {
+      out.add(failure + " — the figures of that suite are missing or partial.");
+      out.add("");
+    }
     out.addAll(body);
     Files.write(file, out, StandardCharsets.UTF_8);
   }

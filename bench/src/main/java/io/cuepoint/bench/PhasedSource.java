@@ -16,12 +16,14 @@ final class PhasedSource extends RichParallelSourceFunction<String> {
   private static final Map<String, String[]> RECORDS = new ConcurrentHashMap<>();
 
   private final String key;
+  private final String stream;
   private final String run;
   private final int phases;
   private volatile boolean running = true;
 
   PhasedSource(String run, String stream, String[] records, int phases) {
     this.key = run + "/" + stream;
+    this.stream = stream;
     this.run = run;
     this.phases = phases;
     RECORDS.put(key, records);
@@ -31,23 +33,34 @@ final class PhasedSource extends RichParallelSourceFunction<String> {
     RECORDS.keySet().removeIf(k -> k.startsWith(run + "/"));
   }
 
+  /** How the gate names the source of {@code stream} on subtask {@code subtask}. */
+  static String name(String stream, int subtask) {
+    return stream + "#" + subtask;
+  }
+
   @Override
   public void run(SourceContext<String> ctx) throws Exception {
     String[] records = RECORDS.get(key);
     int step = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
     int first = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+    String name = name(stream, first);
     PhaseGate gate = PhaseGate.of(run);
     int phase = 1;
     for (int i = first; i < records.length && running; i += step) {
-      if (phase < phases && i >= (long) records.length * phase / phases) {
-        gate.arriveAndAwait(phase, () -> running);
+      // A subtask may cross more than one phase's end between two of its records.
+      while (phase < phases && i >= (long) records.length * phase / phases) {
+        gate.arriveAndAwait(phase, name, () -> running);
         phase++;
       }
       synchronized (ctx.getCheckpointLock()) {
         ctx.collect(records[i]);
       }
+      gate.emitted();
     }
-    gate.arriveAndAwait(phases, () -> running);
+    // Phases this subtask had no record left for (a short stream) end here too, or the bench waits.
+    for (; phase <= phases && running; phase++) {
+      gate.arriveAndAwait(phase, name, () -> running);
+    }
   }
 
   @Override

@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -28,23 +30,29 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 final class StateSizeRun {
   /** A state backend as configured. */
   enum Backend {
-    HEAP("heap (HashMapStateBackend)", "hashmap", false),
-    ROCKSDB_FULL("RocksDB, full checkpoints", "rocksdb", false),
-    ROCKSDB_INCREMENTAL("RocksDB, incremental checkpoints", "rocksdb", true);
+    HEAP("heap (HashMapStateBackend)", "heap", "hashmap", false),
+    ROCKSDB_FULL("RocksDB, full checkpoints", "rocksdb-full", "rocksdb", false),
+    ROCKSDB_INCREMENTAL("RocksDB, incremental checkpoints", "rocksdb-incremental", "rocksdb", true);
 
     final String label;
+    /** How {@code bench.state.backends} names it. */
+    final String property;
     final String type;
     final boolean incremental;
 
-    Backend(String label, String type, boolean incremental) {
+    Backend(String label, String property, String type, boolean incremental) {
       this.label = label;
+      this.property = property;
       this.type = type;
       this.incremental = incremental;
     }
   }
 
   private static final long CHECKPOINT_TIMEOUT_MS = 120_000;
-  private static final long PHASE_TIMEOUT_MS = 300_000;
+  /** How long the sources may emit nothing before the bench gives up on a phase. */
+  private static final long STALL_MS = 60_000;
+  private static final Path WORK_ROOT =
+      Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") : Path.of(System.getProperty("java.io.tmpdir"));
 
   final Backend backend;
   final List<CheckpointRest.Sizes> phases;
@@ -58,19 +66,26 @@ final class StateSizeRun {
 
   static StateSizeRun measure(Backend backend, BenchInput input, int phases) throws Exception {
     String run = UUID.randomUUID().toString();
-    Path checkpoints = Files.createTempDirectory("cuepoint-bench-checkpoints");
+    Path checkpoints = Files.createTempDirectory(WORK_ROOT, "cuepoint-bench-checkpoints");
     int port = freePort();
     Configuration conf = JobRunner.flinkConfiguration("100ms");
     conf.setString("state.backend.type", backend.type);
     conf.setString("execution.checkpointing.incremental", String.valueOf(backend.incremental));
     conf.setString("execution.checkpointing.dir", checkpoints.toUri().toString());
+    // The bench measures state, not the disk: on a disk shared with other builds RocksDB's flushes
+    // and compactions wait on I/O for minutes, so its files and the checkpoints go to a tmpfs if any.
+    Path rocksDir = Files.createTempDirectory(WORK_ROOT, "cuepoint-bench-rocksdb");
+    conf.setString("state.backend.rocksdb.localdir", rocksDir.toString());
+    // RocksDB's memtables come out of managed memory, shared by every state of a slot: with the
+    // throughput suites' 256 MB they flush and compact all the time, and that sets the pace.
+    conf.setString("taskmanager.memory.managed.size", "1gb");
     // Checkpoints only when the bench asks for one, at the end of a phase.
     conf.setString("execution.checkpointing.interval", "1h");
     conf.setString("rest.bind-address", "127.0.0.1");
     conf.setString("rest.address", "127.0.0.1");
     conf.setString("rest.bind-port", String.valueOf(port));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(JobRunner.PARALLELISM, conf);
-    PhaseGate gate = PhaseGate.open(run, phases);
+    PhaseGate gate = PhaseGate.open(run);
     Map<StreamName, DataStream<String>> inputs = new EnumMap<>(StreamName.class);
     for (Map.Entry<StreamName, String[]> e : input.records.entrySet()) {
       String id = e.getKey().id();
@@ -84,14 +99,19 @@ final class StateSizeRun {
         inputs,
         (stream, json) -> json.sinkTo(new DiscardingSink<>()).uid("discard-" + stream.id()),
         CuepointConfig.defaults());
-    int sources = input.records.size() * JobRunner.PARALLELISM;
+    Set<String> sources = new TreeSet<>();
+    for (StreamName stream : input.records.keySet()) {
+      for (int subtask = 0; subtask < JobRunner.PARALLELISM; subtask++) {
+        sources.add(PhasedSource.name(stream.id(), subtask));
+      }
+    }
     long started = System.nanoTime();
     JobClient job = env.executeAsync("state size, " + backend.label);
     List<CheckpointRest.Sizes> sizes = new ArrayList<>();
     try {
       CheckpointRest rest = new CheckpointRest(port, job.getJobID().toHexString());
       for (int phase = 1; phase <= phases; phase++) {
-        gate.awaitArrivals(phase, sources, PHASE_TIMEOUT_MS);
+        gate.awaitArrivals(phase, sources, STALL_MS);
         sizes.add(rest.checkpoint(CHECKPOINT_TIMEOUT_MS));
         gate.release(phase);
       }
@@ -100,6 +120,7 @@ final class StateSizeRun {
       PhaseGate.close(run);
       PhasedSource.clear(run);
       deleteTree(checkpoints);
+      deleteTree(rocksDir);
     }
     return new StateSizeRun(backend, sizes, (System.nanoTime() - started) / 1e9);
   }

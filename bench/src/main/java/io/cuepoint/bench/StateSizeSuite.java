@@ -1,6 +1,7 @@
 package io.cuepoint.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,20 +10,54 @@ import java.util.Set;
 final class StateSizeSuite {
   private static final long TWO_HOURS_MS = 2 * 3600 * 1000L;
   private static final int MEDIA = 1_000;
-  private static final int EVENTS = Integer.getInteger("bench.state.events", 400_000);
+  private static final int EVENTS = Integer.getInteger("bench.state.events", 120_000);
 
   private StateSizeSuite() {}
 
-  static List<String> run() throws Exception {
+  /**
+   * Appends the figures of every backend that completed to {@code report}; then, if a backend
+   * failed, throws its failure, so the figures of the others are not lost with it.
+   */
+  static void run(List<String> report) throws Exception {
     progress("state size: generating %,d events of a 2-hour event over %,d media", EVENTS, MEDIA);
     BenchInput input = BenchInput.generate(EVENTS, MEDIA, TWO_HOURS_MS, 23);
     List<StateSizeRun> runs = new ArrayList<>();
-    for (StateSizeRun.Backend backend : StateSizeRun.Backend.values()) {
+    Exception failure = null;
+    for (StateSizeRun.Backend backend : backends()) {
       progress("state size: %s", backend.label);
-      StateSizeRun r = StateSizeRun.measure(backend, input, 2);
-      progress("  1 h: %s, 2 h: %s in %.1f s", mb(r.phases.get(0).stateBytes), mb(r.phases.get(1).stateBytes), r.seconds);
-      runs.add(r);
+      try {
+        StateSizeRun r = StateSizeRun.measure(backend, input, 2);
+        progress("  1 h: %s, 2 h: %s in %.1f s", mb(r.phases.get(0).stateBytes), mb(r.phases.get(1).stateBytes),
+            r.seconds);
+        runs.add(r);
+      } catch (Exception e) {
+        progress("  failed: %s", e);
+        if (failure == null) {
+          failure = new IllegalStateException(backend.label + ": " + e.getMessage(), e);
+        }
+      }
     }
+    if (!runs.isEmpty()) {
+      report.addAll(table(input, runs));
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** The backends named in {@code bench.state.backends} (heap, rocksdb-full, rocksdb-incremental), or all. */
+  private static List<StateSizeRun.Backend> backends() {
+    String names = System.getProperty("bench.state.backends", "");
+    List<StateSizeRun.Backend> chosen = new ArrayList<>();
+    for (StateSizeRun.Backend b : StateSizeRun.Backend.values()) {
+      if (names.isBlank() || Arrays.asList(names.split(",")).contains(b.property)) {
+        chosen.add(b);
+      }
+    }
+    return chosen;
+  }
+
+  private static List<String> table(BenchInput input, List<StateSizeRun> runs) {
     List<String> report = new ArrayList<>();
     report.add("## State size after a simulated 2-hour event (full path, parallelism 2)");
     report.add("");
