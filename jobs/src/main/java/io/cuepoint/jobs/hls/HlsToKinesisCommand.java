@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
@@ -46,8 +47,8 @@ public final class HlsToKinesisCommand {
       "hls-to-kinesis --playlist URL --media ID --stream NAME|ARN [--channel ARN] [--config FILE] [--set Group.key=value]...";
 
   private static final String NAME = "hls-to-kinesis";
-  /** How long Ctrl-C waits for segments already found to reach the stream. */
-  private static final long STOP_GRACE_MS = 10_000;
+  /** Beyond the publish retry budget, how long the end waits for segments found to reach the stream. */
+  private static final long FLUSH_GRACE_MS = 30_000;
 
   private HlsToKinesisCommand() {}
 
@@ -76,6 +77,7 @@ public final class HlsToKinesisCommand {
     follow.maxVariantHeight = config.get(Settings.HLS_MAX_VARIANT_HEIGHT);
     follow.giveUpAfterMs = config.get(Settings.HLS_GIVE_UP_AFTER).toMillis();
 
+    long flushTimeoutMs = config.get(Settings.HLS_PUBLISH_RETRY_BUDGET).toMillis() + FLUSH_GRACE_MS;
     err.println(NAME + ": following " + playlist + " (media " + media + ") -> " + stream);
     try (KinesisAsyncClient client = access.configure(KinesisAsyncClient.builder()).build();
         GuardedFetcher fetcher = new GuardedFetcher(policy);
@@ -99,7 +101,7 @@ public final class HlsToKinesisCommand {
               () -> {
                 follower.close();
                 try {
-                  finished.await(STOP_GRACE_MS + 1_000, TimeUnit.MILLISECONDS);
+                  finished.await(flushTimeoutMs + 1_000, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
                 }
@@ -107,7 +109,7 @@ public final class HlsToKinesisCommand {
               "cuepoint-hls-stop");
       Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
       try {
-        follow(follower, publisher);
+        follow(follower, publisher, flushTimeoutMs);
         out.printf(
             "%s: %,d segments published to %s in %,d PutRecords calls (%s)%n",
             NAME, publisher.published.get(), stream, publisher.calls.get(), follower.stats());
@@ -126,14 +128,21 @@ public final class HlsToKinesisCommand {
   }
 
   /** Follows until the playlist ends, fails or is closed, then lets the publisher finish. */
-  private static void follow(HlsPlaylistFollower follower, PutRecordsPublisher publisher) throws Exception {
+  private static void follow(HlsPlaylistFollower follower, PutRecordsPublisher publisher, long flushTimeoutMs)
+      throws Exception {
     try {
       follower.start().get();
     } catch (ExecutionException e) {
       throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
     } finally {
       follower.close();
-      publisher.flush().get(STOP_GRACE_MS, TimeUnit.MILLISECONDS);
+      try {
+        publisher.flush().get(flushTimeoutMs, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        throw new IllegalStateException(
+            "only " + publisher.published.get() + " of " + follower.stats().segmentsEmitted.get()
+                + " segments published within " + flushTimeoutMs / 1000 + " s");
+      }
     }
   }
 
