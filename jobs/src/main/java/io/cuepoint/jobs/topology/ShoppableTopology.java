@@ -6,6 +6,8 @@ import io.cuepoint.jobs.config.CuepointConfig;
 import io.cuepoint.jobs.config.OverlayConfig;
 import io.cuepoint.jobs.config.Settings;
 import io.cuepoint.operators.io.BoundedOutOfOrdernessWatermarks;
+import io.cuepoint.operators.shoppable.ProductSightings;
+import io.cuepoint.operators.shoppable.ProductSightingsOf;
 import io.cuepoint.operators.shoppable.ShoppableSettings;
 import io.cuepoint.operators.shoppable.ShoppableSpanBuilder;
 import io.cuepoint.schemas.records.Detection;
@@ -23,7 +25,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * bought from the video.
  *
  * <pre>
- * detections ∪ product cues ─ keyBy(media) ─► shoppable spans ─► shoppable
+ * detections ∪ product cues ─ product sightings ─ keyBy(media) ─► shoppable spans ─► shoppable
  * </pre>
  */
 public final class ShoppableTopology {
@@ -43,7 +45,10 @@ public final class ShoppableTopology {
       }
     }
     return sightings
-        .keyBy(d -> d.mediaId, Types.STRING)
+        .flatMap(new ProductSightingsOf(), TypeInformation.of(ProductSightings.class))
+        .uid("shoppable-sightings")
+        .name("product sightings")
+        .keyBy(s -> s.mediaId, Types.STRING)
         .process(new ShoppableSpanBuilder(new ShoppableSettings(gap)))
         .uid("shoppable-spans")
         .name("shoppable spans");

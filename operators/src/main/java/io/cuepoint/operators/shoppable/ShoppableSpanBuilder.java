@@ -1,15 +1,11 @@
 package io.cuepoint.operators.shoppable;
 
-import io.cuepoint.schemas.records.Detection;
-import io.cuepoint.schemas.records.DetectionItem;
-import io.cuepoint.schemas.records.ItemKind;
 import io.cuepoint.schemas.records.ShoppableSpan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -20,7 +16,8 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Turns the {@code PRODUCT} items of a media's detections (keyed by media id) into shoppable
+ * Turns the {@code PRODUCT} items of a media's detections (keyed by media id, as {@link
+ * ProductSightings}) into shoppable
  * spans: the stretches of the stream in which a product is on screen. Any source counts: SRT cues,
  * upstream detections, visual matches (whose confidence is the similarity × 100). Sightings of a
  * product no further apart than the gap tolerance (in stream position) make one span; a span is
@@ -31,7 +28,7 @@ import org.apache.flink.util.Collector;
  * event-time order, so out-of-order input gives the in-order spans. State is cleared by the same
  * event-time timers: a sighting when applied, a span when emitted.
  */
-public class ShoppableSpanBuilder extends KeyedProcessFunction<String, Detection, ShoppableSpan> {
+public class ShoppableSpanBuilder extends KeyedProcessFunction<String, ProductSightings, ShoppableSpan> {
   private static final long serialVersionUID = 1L;
 
   private static final Comparator<ProductSighting> SIGHTING_ORDER =
@@ -68,22 +65,18 @@ public class ShoppableSpanBuilder extends KeyedProcessFunction<String, Detection
   }
 
   @Override
-  public void processElement(Detection detection, Context ctx, Collector<ShoppableSpan> out)
+  public void processElement(ProductSightings seen, Context ctx, Collector<ShoppableSpan> out)
       throws Exception {
-    Map<String, Double> best = bestPerProduct(detection);
-    if (best.isEmpty() || detection.positionMs == null || detection.eventTime == null) {
-      return;
-    }
-    SightingBatch batch = pending.get(detection.eventTime);
+    SightingBatch batch = pending.get(seen.eventTime);
     if (batch == null) {
       batch = new SightingBatch();
     }
-    for (Map.Entry<String, Double> e : best.entrySet()) {
-      batch = batch.with(new ProductSighting(e.getKey(), detection.positionMs, e.getValue() / 100.0));
+    for (ProductSighting sighting : seen.sightings) {
+      batch = batch.with(sighting);
       sightingsCounted.inc();
     }
-    pending.put(detection.eventTime, batch);
-    ctx.timerService().registerEventTimeTimer(detection.eventTime);
+    pending.put(seen.eventTime, batch);
+    ctx.timerService().registerEventTimeTimer(seen.eventTime);
   }
 
   @Override
@@ -125,25 +118,6 @@ public class ShoppableSpanBuilder extends KeyedProcessFunction<String, Detection
       spansEmitted.inc();
       out.collect(span);
     }
-  }
-
-  /** Each product the detection names, with its best confidence (0-100). */
-  private static Map<String, Double> bestPerProduct(Detection detection) {
-    Map<String, Double> best = new TreeMap<>();
-    if (detection.items == null) {
-      return best;
-    }
-    for (DetectionItem item : detection.items) {
-      if (item == null
-          || item.kind != ItemKind.PRODUCT
-          || item.name == null
-          || item.name.isBlank()
-          || item.confidence == null) {
-        continue;
-      }
-      best.merge(item.name, item.confidence, Math::max);
-    }
-    return best;
   }
 
   private static ShoppableSpan toRecord(String mediaId, OpenSpan span) {

@@ -15,6 +15,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 
 class ShoppableSpanBuilderTest {
@@ -152,7 +153,7 @@ class ShoppableSpanBuilderTest {
   }
 
   private static final class Harness implements AutoCloseable {
-    final KeyedOneInputStreamOperatorTestHarness<String, Detection, ShoppableSpan> harness;
+    final KeyedOneInputStreamOperatorTestHarness<String, ProductSightings, ShoppableSpan> harness;
 
     Harness(OperatorSubtaskState restore) throws Exception {
       harness =
@@ -168,8 +169,24 @@ class ShoppableSpanBuilderTest {
     }
 
     Harness add(List<Detection> detections) throws Exception {
+      // Detections reach the builder through the projection the job puts before the shuffle.
+      ProductSightingsOf project = new ProductSightingsOf();
       for (Detection d : detections) {
-        harness.processElement(d, d.eventTime);
+        project.flatMap(
+            d,
+            new Collector<ProductSightings>() {
+              @Override
+              public void collect(ProductSightings seen) {
+                try {
+                  harness.processElement(seen, seen.eventTime);
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+
+              @Override
+              public void close() {}
+            });
       }
       return this;
     }
