@@ -11,6 +11,9 @@ import java.util.Arrays;
  * merges of sorted arrays rather than work with a map of text keys.
  */
 public class DetectionPane {
+  /** Event time divided by the slide. */
+  public long index;
+
   public int detections;
 
   /** Event time of the pane's latest detection. */
@@ -50,7 +53,10 @@ public class DetectionPane {
         seen[distinct++] = seen[i];
       }
     }
-    items = PaneItem.merge(PaneItem.inKeyOrder(items), Arrays.copyOf(seen, distinct));
+    items =
+        items.length == 0
+            ? Arrays.copyOf(seen, distinct)
+            : PaneItem.merge(items, Arrays.copyOf(seen, distinct));
   }
 
   /** Whether a detection at this time and position is later than the pane's latest. */

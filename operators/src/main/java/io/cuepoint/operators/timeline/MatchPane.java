@@ -10,6 +10,9 @@ import java.util.Arrays;
  * interest raised in it. Keyed state, so a Flink POJO.
  */
 public class MatchPane {
+  /** Event time divided by the slide. */
+  public long index;
+
   /** Null until the pane holds an update. */
   public Long latestEventTime;
 

@@ -34,21 +34,6 @@ public class PaneItem {
   }
 
   /**
-   * The items of a pane in key order: as they are, unless the pane was restored from state written
-   * before panes kept that order.
-   */
-  static PaneItem[] inKeyOrder(PaneItem[] items) {
-    for (int i = 1; i < items.length; i++) {
-      if (compareKeys(items[i - 1], items[i]) >= 0) {
-        PaneItem[] sorted = items.clone();
-        Arrays.sort(sorted, PaneItem::compareKeys);
-        return sorted;
-      }
-    }
-    return items;
-  }
-
-  /**
    * The union of two arrays in key order, each name once ({@link #combined} where both have it).
    */
   static PaneItem[] merge(PaneItem[] a, PaneItem[] b) {

@@ -14,9 +14,13 @@ import io.cuepoint.schemas.records.ItemKind;
 import io.cuepoint.schemas.records.MatchPhase;
 import io.cuepoint.schemas.records.MatchSnapshot;
 import io.cuepoint.schemas.records.MediaContext;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.junit.jupiter.api.Test;
 
 class MediaTimelineFunctionTest {
@@ -113,27 +117,6 @@ class MediaTimelineFunctionTest {
               contextItem("ball", 80.0, 2));
       assertThat(both.products).containsExactly(contextItem("ball", 75.0, 2));
     }
-  }
-
-  @Test
-  void aPaneRestoredWithItemsInArrivalOrderStillCombines() {
-    DetectionPane pane = new DetectionPane();
-    pane.detections = 1;
-    pane.items =
-        new PaneItem[] {
-          new PaneItem(ContextList.PRODUCTS, "sku-1", 70.0, 1),
-          new PaneItem(ContextList.LABELS, "scarf", 60.0, 1),
-          new PaneItem(ContextList.LABELS, "ball", 80.0, 1)
-        };
-    Detection d = detection(1_000, 1_000, item(ItemKind.LABEL, "scarf", 90.0));
-    pane.add(d, settings.minConfidence);
-
-    assertThat(pane.items)
-        .extracting(i -> i.list, i -> i.name, i -> i.confidence, i -> i.frames)
-        .containsExactly(
-            tuple(ContextList.LABELS, "ball", 80.0, 1),
-            tuple(ContextList.LABELS, "scarf", 90.0, 2),
-            tuple(ContextList.PRODUCTS, "sku-1", 70.0, 1));
   }
 
   @Test
@@ -305,20 +288,122 @@ class MediaTimelineFunctionTest {
   }
 
   @Test
-  void aBusyMediaKeepsOneIdleTimerThatStillFiresAfterItsLastActivity() throws Exception {
+  void aBusyMediaKeepsOneWindowTimerAndOneIdleTimerThatStillFiresAfterItsLastActivity()
+      throws Exception {
     try (TimelineHarness h = new TimelineHarness(settings)) {
-      // A detection every second for 100 s: 22 window ends (5 s to 110 s) and the idle timer.
+      // A detection every second for 100 s: the next window's end and the idle timer.
       for (long t = 0; t < 100_000; t += 1_000) {
         h.detect(detection(t, t, item(ItemKind.LABEL, "ball", 80.0)));
       }
-      assertThat(h.harness.numEventTimeTimers()).isEqualTo(22 + 1);
+      assertThat(h.harness.numEventTimeTimers()).isEqualTo(2);
+      h.watermark(T0 + 52_000);
+      assertThat(h.contexts()).hasSize(10);
+      assertThat(h.harness.numEventTimeTimers()).isEqualTo(2);
 
       h.watermark(T0 + 99_000 + settings.mediaIdleTimeoutMs - 1);
+      assertThat(h.contexts()).hasSize(22);
       assertThat(h.harness.numKeyedStateEntries()).isPositive();
       h.watermark(T0 + 99_000 + settings.mediaIdleTimeoutMs);
       assertThat(h.harness.numKeyedStateEntries()).isZero();
       assertThat(h.harness.numEventTimeTimers()).isZero();
     }
+  }
+
+  @Test
+  void aWatermarkJumpingOverManyWindowsEmitsThemInOrderEachAheadOfIt() throws Exception {
+    try (TimelineHarness h = new TimelineHarness(settings)) {
+      h.detect(
+              detection(1_000, 1_000, item(ItemKind.LABEL, "ball", 80.0)),
+              detection(21_000, 21_000, item(ItemKind.LABEL, "goal", 80.0)))
+          .watermark(T0 + 40_000);
+
+      List<Object> output = new ArrayList<>(h.harness.getOutput());
+      assertThat(output)
+          .extracting(
+              e ->
+                  e instanceof Watermark
+                      ? "watermark " + (((Watermark) e).getTimestamp() - T0)
+                      : "window "
+                          + (((MediaContext) ((StreamRecord<?>) e).getValue()).eventTime - T0)
+                          + " at "
+                          + (((StreamRecord<?>) e).getTimestamp() - T0))
+          .containsExactly(
+              "window 5000 at 4999",
+              "window 10000 at 9999",
+              "window 15000 at 14999",
+              "window 25000 at 24999",
+              "window 30000 at 29999",
+              "window 35000 at 34999",
+              "watermark 40000");
+    }
+  }
+
+  @Test
+  void aDetectionBeforeThePendingWindowsIsWindowedFirst() throws Exception {
+    try (TimelineHarness h = new TimelineHarness(settings)) {
+      h.detect(detection(12_000, 12_000, item(ItemKind.LABEL, "late-pane", 80.0)))
+          .watermark(T0 + 1_000)
+          .detect(detection(2_000, 2_000, item(ItemKind.LABEL, "early-pane", 80.0)));
+      assertThat(h.harness.numEventTimeTimers()).isEqualTo(2);
+
+      h.watermark(T0 + 12_000);
+      assertThat(h.contexts())
+          .extracting(c -> c.eventTime - T0, c -> names(c.labels))
+          .containsExactly(
+              tuple(5_000L, List.of("early-pane")), tuple(10_000L, List.of("early-pane")));
+      h.watermark(FAR);
+      assertThat(h.contexts())
+          .extracting(c -> c.eventTime - T0, c -> names(c.labels))
+          .containsExactly(
+              tuple(5_000L, List.of("early-pane")),
+              tuple(10_000L, List.of("early-pane")),
+              tuple(15_000L, List.of("early-pane", "late-pane")),
+              tuple(20_000L, List.of("late-pane")),
+              tuple(25_000L, List.of("late-pane")));
+    }
+  }
+
+  @Test
+  void aRestoredTimelineEmitsWhatAnUninterruptedOneWould() throws Exception {
+    List<MediaContext> uninterrupted;
+    try (TimelineHarness h = new TimelineHarness(settings)) {
+      firstHalf(h);
+      secondHalf(h);
+      uninterrupted = h.contexts();
+    }
+    OperatorSubtaskState snapshot;
+    List<MediaContext> beforeSnapshot;
+    try (TimelineHarness h = new TimelineHarness(settings)) {
+      firstHalf(h);
+      beforeSnapshot = h.contexts();
+      snapshot = h.snapshot();
+    }
+    try (TimelineHarness h = new TimelineHarness(settings, snapshot)) {
+      secondHalf(h);
+      List<MediaContext> all = new ArrayList<>(beforeSnapshot);
+      all.addAll(h.contexts());
+      assertThat(beforeSnapshot).isNotEmpty();
+      assertThat(all).isEqualTo(uninterrupted).hasSize(8);
+      assertThat(h.harness.numKeyedStateEntries()).isZero();
+    }
+  }
+
+  private static void firstHalf(TimelineHarness h) throws Exception {
+    h.detect(detection(1_000, 1_000, item(ItemKind.LABEL, "ball", 80.0)))
+        .update(update(2_000, snapshot(1, 0, 0, MatchPhase.FIRST_HALF), eoi("a", 2_000)))
+        .detect(detection(8_000, 8_000, item(ItemKind.PRODUCT, "sku-1", 70.0)))
+        .watermark(T0 + 10_000);
+  }
+
+  private static void secondHalf(TimelineHarness h) throws Exception {
+    h.update(update(12_000, snapshot(2, 1, 0, MatchPhase.FIRST_HALF), eoi("b", 12_000)))
+        .detect(detection(13_000, 13_000, item(ItemKind.CELEBRITY, "Jane Striker", 90.0)))
+        .detect(detection(31_000, 31_000, item(ItemKind.LABEL, "crowd", 60.0)))
+        .watermark(FAR);
+  }
+
+  private static List<String> names(ContextItem[] items) {
+    return Arrays.stream(items).map(i -> i.name).collect(Collectors.toList());
   }
 
   private static Detection detection(long offsetMs, long positionMs, DetectionItem... items) {

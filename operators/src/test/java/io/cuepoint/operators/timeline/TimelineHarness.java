@@ -7,6 +7,7 @@ import io.cuepoint.schemas.records.MediaContext;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -18,6 +19,11 @@ final class TimelineHarness implements AutoCloseable {
       harness;
 
   TimelineHarness(TimelineSettings settings) throws Exception {
+    this(settings, null);
+  }
+
+  /** @param restored a snapshot to start from, or null */
+  TimelineHarness(TimelineSettings settings, OperatorSubtaskState restored) throws Exception {
     harness =
         new KeyedTwoInputStreamOperatorTestHarness<>(
             new KeyedCoProcessOperator<>(new MediaTimelineFunction(settings)),
@@ -25,6 +31,9 @@ final class TimelineHarness implements AutoCloseable {
             u -> u.mediaId,
             Types.STRING);
     harness.getExecutionConfig().getSerializerConfig().setGenericTypes(false);
+    if (restored != null) {
+      harness.initializeState(restored);
+    }
     harness.open();
   }
 
@@ -45,6 +54,10 @@ final class TimelineHarness implements AutoCloseable {
   TimelineHarness watermark(long time) throws Exception {
     harness.processBothWatermarks(new Watermark(time));
     return this;
+  }
+
+  OperatorSubtaskState snapshot() throws Exception {
+    return harness.snapshot(1L, 1L);
   }
 
   List<MediaContext> contexts() {

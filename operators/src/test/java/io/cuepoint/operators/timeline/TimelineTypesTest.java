@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TimelineTypesTest {
 
   @ParameterizedTest
-  @ValueSource(classes = {DetectionPane.class, PaneItem.class, MatchPane.class})
+  @ValueSource(
+      classes = {MediaTimeline.class, DetectionPane.class, PaneItem.class, MatchPane.class})
   void isAPojoWithoutGenericFields(Class<?> type) {
     TypeInformation<?> info = TypeInformation.of(type);
     assertThat(info).isInstanceOf(PojoTypeInfo.class);
