@@ -39,13 +39,21 @@ public final class ContextMapBuilder implements Serializable {
    * @param trigger the event of interest the decision reacts to, or null
    */
   public StringMap build(String mediaId, LiveContext live, ViewerState viewer, EventOfInterest trigger) {
+    return build(mediaId, live, viewer.favouriteTeam, trigger);
+  }
+
+  /**
+   * The context of every viewer with this favourite team (null: none): all a context depends on
+   * from the viewer.
+   */
+  StringMap build(String mediaId, LiveContext live, String favouriteTeam, EventOfInterest trigger) {
     Map<String, String> c = new LinkedHashMap<>();
     MatchSnapshot match = live == null ? null : live.match;
     if (match != null) {
       c.put(MATCH_PHASE, match.phase == null ? null : match.phase.name());
       c.put(SCORE_DIFF, scoreDifference(match));
       c.put(LAST_EVENT, match.lastEvent == null ? NONE : match.lastEvent.name());
-      c.put(FAVOURITE_TEAM, favouriteTeam(match, ViewerProfiles.favouriteTeam(viewer.profile)));
+      c.put(FAVOURITE_TEAM, favouriteTeam(match, favouriteTeam));
     }
     c.put(EVENT_OF_INTEREST, trigger == null ? NONE : trigger.type.name());
     if (live != null && live.products.length > 0) {

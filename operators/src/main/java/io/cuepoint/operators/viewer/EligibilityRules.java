@@ -1,8 +1,7 @@
 package io.cuepoint.operators.viewer;
 
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The business rules applied before ranking: only widgets a viewer may be offered now are ranked.
@@ -17,31 +16,32 @@ public final class EligibilityRules implements Serializable {
   /** The trailing window of frequency caps. */
   static final long CAP_WINDOW_MS = 3_600_000L;
 
-  private final WidgetCatalog catalog;
+  /** In catalog order. */
+  private final WidgetRule[] widgets;
 
   public EligibilityRules(WidgetCatalog catalog) {
-    this.catalog = catalog;
+    this.widgets = catalog.widgets().toArray(new WidgetRule[0]);
   }
 
   /** Widget ids the viewer may be offered at {@code time}, in catalog order. */
   public String[] eligible(ViewerState viewer, long time) {
-    Integer age = ViewerProfiles.age(viewer.profile);
-    String country = ViewerProfiles.country(viewer.profile);
-    List<String> out = new ArrayList<>();
-    for (WidgetRule w : catalog.widgets()) {
-      if (w.minAge > 0 && (age == null || age < w.minAge)) {
+    int age = viewer.age == null ? -1 : viewer.age;
+    String[] out = new String[widgets.length];
+    int n = 0;
+    for (WidgetRule w : widgets) {
+      if (w.minAge > 0 && age < w.minAge) {
         continue;
       }
-      if (!w.allowedIn(country)) {
+      if (!w.allowedIn(viewer.country)) {
         continue;
       }
       WidgetHistory h = viewer.history(w.id);
       if (h != null && cappedOrCoolingDown(w, h, time)) {
         continue;
       }
-      out.add(w.id);
+      out[n++] = w.id;
     }
-    return out.toArray(new String[0]);
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
   private static boolean cappedOrCoolingDown(WidgetRule w, WidgetHistory h, long time) {

@@ -9,8 +9,8 @@ import io.cuepoint.schemas.records.StringMap;
 import io.cuepoint.schemas.records.ViewerEvent;
 import io.cuepoint.schemas.records.ViewerEventType;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +38,8 @@ import org.apache.flink.util.OutputTag;
  * live updates before viewer events of the same millisecond, so a replay gives the same decisions
  * whatever the interleaving of the inputs. Viewers who leave are removed at once; viewers silent
  * for the idle timeout, and a media's live context after its own idle timeout, are removed by
- * event-time sweeps.
+ * event-time sweeps on a fixed grid. A media has one event-time timer, at the earliest time
+ * something is due; when it fires, everything due up to the watermark is handled in time order.
  */
 public class ViewerContextFunction
     extends KeyedCoProcessFunction<String, ViewerEvent, LiveUpdate, DecisionRequest> {
@@ -50,16 +51,7 @@ public class ViewerContextFunction
 
   private static final String INPUT = "viewer-events";
   private static final long MIN_SWEEP_STEP_MS = 1_000L;
-
-  // Ties at one timestamp are broken by content, not by arrival, to keep the output deterministic.
-  private static final Comparator<ViewerEvent> SAME_TIME_ORDER =
-      Comparator.comparing((ViewerEvent e) -> e.viewerId)
-          .thenComparing(e -> e.type)
-          .thenComparing(e -> e.itemId == null ? "" : e.itemId)
-          .thenComparing(e -> e.interaction == null ? "" : e.interaction.name())
-          .thenComparing(e -> e.positionMs == null ? 0L : e.positionMs);
-  private static final Comparator<LiveUpdate> MATCH_BEFORE_SCREEN =
-      Comparator.comparing(LiveUpdate::fromScreen);
+  private static final String[] NONE = new String[0];
 
   private final ViewerSettings settings;
   private final WidgetCatalog widgets;
@@ -69,9 +61,7 @@ public class ViewerContextFunction
   private final long sweepStepMs;
 
   private transient MapState<String, ViewerState> viewers;
-  private transient ValueState<LiveContext> live;
-  private transient MapState<Long, ViewerEvent[]> pendingViewerEvents;
-  private transient MapState<Long, LiveUpdate[]> pendingLiveUpdates;
+  private transient ValueState<MediaState> media;
 
   private transient Counter joined;
   private transient Counter left;
@@ -103,19 +93,9 @@ public class ViewerContextFunction
             .getMapState(
                 new MapStateDescriptor<>(
                     "viewers", Types.STRING, TypeInformation.of(ViewerState.class)));
-    live =
+    media =
         getRuntimeContext()
-            .getState(new ValueStateDescriptor<>("liveContext", TypeInformation.of(LiveContext.class)));
-    pendingViewerEvents =
-        getRuntimeContext()
-            .getMapState(
-                new MapStateDescriptor<>(
-                    "pendingViewerEvents", Types.LONG, TypeInformation.of(ViewerEvent[].class)));
-    pendingLiveUpdates =
-        getRuntimeContext()
-            .getMapState(
-                new MapStateDescriptor<>(
-                    "pendingLiveUpdates", Types.LONG, TypeInformation.of(LiveUpdate[].class)));
+            .getState(new ValueStateDescriptor<>("media", TypeInformation.of(MediaState.class)));
 
     MetricGroup metrics = getRuntimeContext().getMetricGroup();
     joined = metrics.counter("viewersJoined");
@@ -134,96 +114,120 @@ public class ViewerContextFunction
   @Override
   public void processElement1(ViewerEvent event, Context ctx, Collector<DecisionRequest> out)
       throws Exception {
-    pendingViewerEvents.put(event.eventTime, append(pendingViewerEvents.get(event.eventTime), event));
-    ctx.timerService().registerEventTimeTimer(event.eventTime);
+    MediaState m = mediaState();
+    long due = m.nextDue();
+    m.add(event);
+    media.update(m);
+    if (event.eventTime < due) {
+      ctx.timerService().registerEventTimeTimer(event.eventTime);
+    }
   }
 
   @Override
   public void processElement2(LiveUpdate update, Context ctx, Collector<DecisionRequest> out)
       throws Exception {
-    pendingLiveUpdates.put(update.eventTime, append(pendingLiveUpdates.get(update.eventTime), update));
-    ctx.timerService().registerEventTimeTimer(update.eventTime);
+    MediaState m = mediaState();
+    long due = m.nextDue();
+    m.add(update);
+    media.update(m);
+    if (update.eventTime < due) {
+      ctx.timerService().registerEventTimeTimer(update.eventTime);
+    }
+  }
+
+  private MediaState mediaState() throws Exception {
+    MediaState m = media.value();
+    return m == null ? new MediaState() : m;
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<DecisionRequest> out)
       throws Exception {
-    LiveUpdate[] updates = pendingLiveUpdates.get(timestamp);
-    if (updates != null) {
-      pendingLiveUpdates.remove(timestamp);
-      Arrays.sort(updates, MATCH_BEFORE_SCREEN);
-      for (LiveUpdate u : updates) {
-        onLiveUpdate(u, timestamp, ctx, out);
-      }
+    MediaState m = media.value();
+    if (m == null) {
+      return;
     }
-    ViewerEvent[] events = pendingViewerEvents.get(timestamp);
-    if (events != null) {
-      pendingViewerEvents.remove(timestamp);
-      Arrays.sort(events, SAME_TIME_ORDER);
-      for (ViewerEvent e : events) {
-        onViewerEvent(e, timestamp, ctx, out);
-      }
+    long watermark = ctx.timerService().currentWatermark();
+    while (!m.nothingDue() && m.nextDue() <= watermark) {
+      handleDue(m.nextDue(), m, ctx, out);
     }
-    if (updates != null || events != null) {
-      scheduleSweep(timestamp, ctx);
+    if (m.empty()) {
+      media.clear();
+      return;
     }
-    if (timestamp % sweepStepMs == 0) {
-      sweep(timestamp, ctx);
+    media.update(m);
+    if (!m.nothingDue()) {
+      ctx.timerService().registerEventTimeTimer(m.nextDue());
+    }
+  }
+
+  /** What one event-time timer per event time and sweep would do, at {@code time}. */
+  private void handleDue(long time, MediaState m, OnTimerContext ctx, Collector<DecisionRequest> out)
+      throws Exception {
+    LiveUpdate[] updates = m.takeLiveUpdates(time);
+    ViewerEvent[] events = m.takeViewerEvents(time);
+    m.takeSweep(time);
+    for (LiveUpdate u : updates) {
+      onLiveUpdate(u, time, m, ctx, out);
+    }
+    for (ViewerEvent e : events) {
+      onViewerEvent(e, time, m, ctx, out);
+    }
+    if (updates.length > 0 || events.length > 0) {
+      scheduleSweep(time, m);
+    }
+    if (time % sweepStepMs == 0) {
+      sweep(time, m);
     }
   }
 
   private void onLiveUpdate(
-      LiveUpdate u, long time, OnTimerContext ctx, Collector<DecisionRequest> out) throws Exception {
-    LiveContext current = live.value();
-    if (current == null) {
-      current = new LiveContext();
+      LiveUpdate u, long time, MediaState m, OnTimerContext ctx, Collector<DecisionRequest> out)
+      throws Exception {
+    if (m.live == null) {
+      m.live = new LiveContext();
     }
+    LiveContext current = m.live;
     current.updatedAt = time;
     if (!u.fromScreen()) {
       current.match = u.match;
-      live.update(current);
       for (EventOfInterest eventOfInterest : u.eventsOfInterest) {
-        forEveryViewer(time, DecisionMoment.EVENT_OF_INTEREST, eventOfInterest, current, ctx, out);
+        forEveryViewer(
+            new Occasion(ctx.getCurrentKey(), time, DecisionMoment.EVENT_OF_INTEREST, eventOfInterest, current),
+            out);
       }
       return;
     }
     boolean changed = u.products.length > 0 && !Arrays.equals(u.products, current.products);
     current.products = u.products;
     current.labels = u.labels;
-    live.update(current);
     if (changed) {
-      forEveryViewer(time, DecisionMoment.PRODUCTS_CHANGED, null, current, ctx, out);
+      forEveryViewer(
+          new Occasion(ctx.getCurrentKey(), time, DecisionMoment.PRODUCTS_CHANGED, null, current), out);
     }
   }
 
-  private void forEveryViewer(
-      long time,
-      DecisionMoment moment,
-      EventOfInterest trigger,
-      LiveContext current,
-      OnTimerContext ctx,
-      Collector<DecisionRequest> out)
-      throws Exception {
+  private void forEveryViewer(Occasion occasion, Collector<DecisionRequest> out) throws Exception {
     for (Iterator<Map.Entry<String, ViewerState>> it = viewers.iterator(); it.hasNext(); ) {
       Map.Entry<String, ViewerState> entry = it.next();
       ViewerState v = entry.getValue();
-      if (silent(v, time)) {
+      if (silent(v, occasion.time)) {
         continue;
       }
-      if (moment == DecisionMoment.PRODUCTS_CHANGED
+      if (occasion.moment == DecisionMoment.PRODUCTS_CHANGED
           && v.lastDecisionAt != null
-          && time - v.lastDecisionAt < settings.decisionIntervalMs) {
+          && occasion.time - v.lastDecisionAt < settings.decisionIntervalMs) {
         rateLimited.inc();
         continue;
       }
-      if (decide(v, time, moment, trigger, current, ctx.getCurrentKey(), out)) {
+      if (decide(v, occasion, out)) {
         entry.setValue(v);
       }
     }
   }
 
   private void onViewerEvent(
-      ViewerEvent e, long time, OnTimerContext ctx, Collector<DecisionRequest> out)
+      ViewerEvent e, long time, MediaState m, OnTimerContext ctx, Collector<DecisionRequest> out)
       throws Exception {
     if (e.type == ViewerEventType.LEAVE) {
       if (viewers.contains(e.viewerId)) {
@@ -239,19 +243,21 @@ public class ViewerContextFunction
       v.sessionId = e.viewerId + "-" + time;
     }
     v.lastSeenAt = time;
+    m.earliestExpiry = Math.min(m.earliestExpiry, time + settings.viewerIdleTimeoutMs);
     v.positionMs = e.positionMs;
     switch (e.type) {
       case JOIN:
-        v.profile = e.profile == null ? new StringMap() : e.profile;
+        StringMap profile = e.profile == null ? new StringMap() : e.profile;
+        v.readProfile(profile);
         joined.inc();
-        if (ViewerProfiles.unreadableAge(v.profile)) {
-          deadLetter(ctx, e, "profile.age: '" + v.profile.get("age")
+        if (ViewerProfiles.unreadableAge(profile)) {
+          deadLetter(ctx, e, "profile.age: '" + profile.get("age")
               + "' is not an age; the viewer is treated as having no age on record");
         }
-        decide(v, time, DecisionMoment.JOIN, null, live.value(), ctx.getCurrentKey(), out);
+        decide(v, new Occasion(ctx.getCurrentKey(), time, DecisionMoment.JOIN, null, m.live), out);
         break;
       case INTERACTION:
-        onInteraction(v, e, time, ctx);
+        onInteraction(v, e, time, m, ctx);
         break;
       default:
         break;
@@ -259,7 +265,7 @@ public class ViewerContextFunction
     viewers.put(e.viewerId, v);
   }
 
-  private void onInteraction(ViewerState v, ViewerEvent e, long time, OnTimerContext ctx)
+  private void onInteraction(ViewerState v, ViewerEvent e, long time, MediaState m, OnTimerContext ctx)
       throws Exception {
     boolean widget = widgets.contains(e.itemId);
     // With no catalogs configured every item is unknown: that is not bad input, engagement is off.
@@ -288,76 +294,109 @@ public class ViewerContextFunction
     String name = e.interaction.name().toLowerCase(Locale.ROOT);
     f.eventType = Character.toUpperCase(name.charAt(0)) + name.substring(1);
     f.eventTime = time;
-    f.context = contexts.build(ctx.getCurrentKey(), live.value(), v, null);
+    f.context = contexts.build(ctx.getCurrentKey(), m.live, v, null);
     ctx.output(FEEDBACK, f);
     feedback.inc();
   }
 
   /** Asks for a decision unless there is nothing the viewer may be offered. */
-  private boolean decide(
-      ViewerState v,
-      long time,
-      DecisionMoment moment,
-      EventOfInterest trigger,
-      LiveContext current,
-      String mediaId,
-      Collector<DecisionRequest> out) {
-    String[] eligible = rules.eligible(v, time);
-    String[] candidates =
-        current == null ? new String[0] : products.offerCandidates(current.products);
-    if (eligible.length == 0 && candidates.length == 0) {
+  private boolean decide(ViewerState v, Occasion occasion, Collector<DecisionRequest> out) {
+    String[] eligible = rules.eligible(v, occasion.time);
+    if (eligible.length == 0 && occasion.candidates.length == 0) {
       nothingToOffer.inc();
       return false;
     }
     DecisionRequest r = new DecisionRequest();
-    r.id =
-        mediaId + "/" + v.viewerId + "/" + time + "/" + moment
-            + (trigger == null ? "" : "/" + trigger.type);
+    r.id = occasion.mediaId + "/" + v.viewerId + occasion.idSuffix;
     r.viewerId = v.viewerId;
-    r.mediaId = mediaId;
-    r.eventTime = time;
-    r.positionMs = v.positionAt(time);
-    r.moment = moment;
-    r.segment = ViewerProfiles.segment(v.profile);
-    r.context = contexts.build(mediaId, current, v, trigger);
+    r.mediaId = occasion.mediaId;
+    r.eventTime = occasion.time;
+    r.positionMs = v.positionAt(occasion.time);
+    r.moment = occasion.moment;
+    r.segment = v.segment;
+    r.context = occasion.context(v.favouriteTeam);
     r.widgets = eligible;
-    r.offerCandidates = candidates;
+    r.offerCandidates = occasion.candidates;
     r.discountPercent = settings.discountPercent;
     out.collect(r);
-    v.lastDecisionAt = time;
-    decisions.get(moment).inc();
+    v.lastDecisionAt = occasion.time;
+    decisions.get(occasion.moment).inc();
     return true;
+  }
+
+  /**
+   * What the decisions of one occasion (a join, an event of interest, new products on screen)
+   * share, worked out once for all the media's viewers: records are copied when they leave the
+   * operator, so sharing is safe.
+   */
+  private final class Occasion {
+    final String mediaId;
+    final long time;
+    final DecisionMoment moment;
+    final EventOfInterest trigger;
+    final LiveContext live;
+    final String idSuffix;
+    final String[] candidates;
+    private final Map<String, StringMap> contextByTeam = new HashMap<>(4);
+
+    Occasion(String mediaId, long time, DecisionMoment moment, EventOfInterest trigger, LiveContext live) {
+      this.mediaId = mediaId;
+      this.time = time;
+      this.moment = moment;
+      this.trigger = trigger;
+      this.live = live;
+      this.idSuffix = "/" + time + "/" + moment + (trigger == null ? "" : "/" + trigger.type);
+      this.candidates = live == null ? NONE : products.offerCandidates(live.products);
+    }
+
+    StringMap context(String favouriteTeam) {
+      StringMap c = contextByTeam.get(favouriteTeam);
+      if (c == null) {
+        c = contexts.build(mediaId, live, favouriteTeam, trigger);
+        contextByTeam.put(favouriteTeam, c);
+      }
+      return c;
+    }
   }
 
   private boolean silent(ViewerState v, long time) {
     return v.lastSeenAt != null && v.lastSeenAt + settings.viewerIdleTimeoutMs <= time;
   }
 
-  private void scheduleSweep(long time, Context ctx) {
-    ctx.timerService().registerEventTimeTimer((Math.floorDiv(time, sweepStepMs) + 1) * sweepStepMs);
+  private void scheduleSweep(long time, MediaState m) {
+    m.addSweep((Math.floorDiv(time, sweepStepMs) + 1) * sweepStepMs);
   }
 
   /** Removes silent viewers and an idle live context; keeps sweeping while anything is left. */
-  private void sweep(long time, OnTimerContext ctx) throws Exception {
-    boolean viewersLeft = false;
-    for (Iterator<Map.Entry<String, ViewerState>> it = viewers.iterator(); it.hasNext(); ) {
-      if (silent(it.next().getValue(), time)) {
-        it.remove();
-        expired.inc();
-      } else {
-        viewersLeft = true;
+  private void sweep(long time, MediaState m) throws Exception {
+    boolean viewersLeft;
+    if (time >= m.earliestExpiry) {
+      viewersLeft = false;
+      long earliest = Long.MAX_VALUE;
+      for (Iterator<Map.Entry<String, ViewerState>> it = viewers.iterator(); it.hasNext(); ) {
+        ViewerState v = it.next().getValue();
+        if (silent(v, time)) {
+          it.remove();
+          expired.inc();
+        } else {
+          viewersLeft = true;
+          if (v.lastSeenAt != null) {
+            earliest = Math.min(earliest, v.lastSeenAt + settings.viewerIdleTimeoutMs);
+          }
+        }
       }
+      if (!viewersLeft) {
+        viewers.clear();
+      }
+      m.earliestExpiry = earliest;
+    } else {
+      viewersLeft = !viewers.isEmpty();
     }
-    if (!viewersLeft) {
-      viewers.clear();
+    if (m.live != null && m.live.updatedAt + settings.mediaIdleTimeoutMs <= time) {
+      m.live = null;
     }
-    LiveContext current = live.value();
-    if (current != null && current.updatedAt + settings.mediaIdleTimeoutMs <= time) {
-      live.clear();
-      current = null;
-    }
-    if (viewersLeft || current != null) {
-      scheduleSweep(time, ctx);
+    if (viewersLeft || m.live != null) {
+      scheduleSweep(time, m);
     }
   }
 
@@ -366,17 +405,5 @@ public class ViewerContextFunction
     ctx.output(
         DeadLetterTag.DEAD_LETTERS,
         DeadLetters.of(INPUT, reason, RecordCodec.encode(e), ctx.timerService().currentProcessingTime()));
-  }
-
-  private static <T> T[] append(T[] items, T item) {
-    if (items == null) {
-      @SuppressWarnings("unchecked")
-      T[] one = (T[]) java.lang.reflect.Array.newInstance(item.getClass(), 1);
-      one[0] = item;
-      return one;
-    }
-    T[] grown = Arrays.copyOf(items, items.length + 1);
-    grown[items.length] = item;
-    return grown;
   }
 }

@@ -8,6 +8,8 @@ import io.cuepoint.schemas.records.StringMap;
  */
 final class ViewerProfiles {
   static final int MAX_AGE = 130;
+  /** The {@link #segment} of a viewer with nothing on record. */
+  static final String NO_PROFILE_SEGMENT = segment(new StringMap());
 
   private ViewerProfiles() {}
 

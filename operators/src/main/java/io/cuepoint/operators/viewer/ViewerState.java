@@ -6,8 +6,15 @@ import java.util.Arrays;
 /** One viewer watching one media, as the viewer-context operator keeps them. */
 public class ViewerState {
   public String viewerId;
-  /** From the JOIN; empty when the viewer was first seen without one. */
-  public StringMap profile = new StringMap();
+  // What decisions need from the profile of the JOIN, read once (none when first seen without one).
+  /** See {@link ViewerProfiles#age}. */
+  public Integer age;
+  /** See {@link ViewerProfiles#country}. */
+  public String country;
+  /** See {@link ViewerProfiles#favouriteTeam}. */
+  public String favouriteTeam;
+  /** See {@link ViewerProfiles#segment}. */
+  public String segment = ViewerProfiles.NO_PROFILE_SEGMENT;
   /** Personalize session: the viewer and the event time they were first seen. */
   public String sessionId;
   public Long lastSeenAt;
@@ -18,6 +25,14 @@ public class ViewerState {
   public WidgetHistory[] widgets = new WidgetHistory[0];
 
   public ViewerState() {}
+
+  /** Keeps what decisions need from the profile the viewer's app sent on JOIN. */
+  void readProfile(StringMap profile) {
+    age = ViewerProfiles.age(profile);
+    country = ViewerProfiles.country(profile);
+    favouriteTeam = ViewerProfiles.favouriteTeam(profile);
+    segment = ViewerProfiles.segment(profile);
+  }
 
   /** Position now, assuming the viewer kept playing since their last event. */
   long positionAt(long time) {

@@ -78,7 +78,7 @@ class PersonalizeContextTest {
     live.products = many;
     live.labels = new String[] {"Soccer", "Crowd"};
     ViewerState viewer = new ViewerState();
-    viewer.profile = StringMap.of("favouriteTeam", "AWAY");
+    viewer.readProfile(StringMap.of("favouriteTeam", "AWAY"));
     EventOfInterest trigger = new EventOfInterest();
     trigger.type = EventOfInterestType.GOAL_FLURRY;
 

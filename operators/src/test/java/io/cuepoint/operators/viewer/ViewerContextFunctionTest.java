@@ -257,18 +257,66 @@ class ViewerContextFunctionTest {
 
   private List<String> run(List<Object> inputs) throws Exception {
     try (ViewerHarness h = new ViewerHarness(settings)) {
-      for (Object o : inputs) {
-        if (o instanceof ViewerEvent) {
-          h.viewer((ViewerEvent) o);
-        } else {
-          h.live((LiveUpdate) o);
-        }
-      }
-      h.watermark(T0 + MINUTE);
-      return h.requests().stream()
-          .map(r -> r.id + " " + String.join(",", r.widgets) + " " + r.context)
-          .collect(Collectors.toList());
+      h.inputs(inputs).watermark(T0 + MINUTE);
+      return described(h.requests());
     }
+  }
+
+  private static List<String> described(List<DecisionRequest> requests) {
+    return requests.stream()
+        .map(r -> r.id + " " + r.segment + " " + String.join(",", r.widgets) + " "
+            + String.join(",", r.offerCandidates) + " " + r.context)
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void aRestoredOperatorCarriesOnWithWhatItHadBufferedAndItsViewers() throws Exception {
+    settings.viewerIdleTimeoutMs = 5 * MINUTE;
+    List<Object> beforeSnapshot =
+        List.of(
+            join("fan-1", 0, "age", "30", "country", "GB", "favouriteTeam", "HOME"),
+            join("fan-2", 10_000, "ageBand", "13-17", "country", "US"),
+            screen(20_000, "prod-jersey-home-2026"),
+            interaction("fan-1", 30_000, "w-chat", Interaction.DISMISS),
+            // Past the watermark at the snapshot: still buffered.
+            match(2 * MINUTE, 1, 0, EventOfInterestType.RED_CARD),
+            join("fan-3", 2 * MINUTE, "age", "45", "favouriteTeam", "AWAY"),
+            screen(2 * MINUTE + 1, "prod-ball-final-2026"));
+    List<Object> afterSnapshot =
+        List.of(
+            event("fan-1", ViewerEventType.HEARTBEAT, 4 * MINUTE),
+            event("fan-3", ViewerEventType.HEARTBEAT, 5 * MINUTE),
+            // fan-2 has been silent for over five minutes by now.
+            match(8 * MINUTE, 2, 0, EventOfInterestType.GOAL_FLURRY),
+            screen(9 * MINUTE, "prod-scarf-sierra"));
+    List<Object> all = new ArrayList<>(beforeSnapshot);
+    all.addAll(afterSnapshot);
+
+    List<String> uninterrupted;
+    try (ViewerHarness h = new ViewerHarness(settings)) {
+      h.inputs(all).watermark(T0 + MINUTE).watermark(FAR);
+      uninterrupted = described(h.requests());
+    }
+
+    List<String> resumed;
+    try (ViewerHarness first = new ViewerHarness(settings)) {
+      first.inputs(beforeSnapshot).watermark(T0 + MINUTE);
+      resumed = new ArrayList<>(described(first.requests()));
+      try (ViewerHarness second = new ViewerHarness(settings, first.snapshot())) {
+        second.inputs(afterSnapshot).watermark(FAR);
+        resumed.addAll(described(second.requests()));
+        assertThat(second.requests())
+            .as("the buffered event of interest reaches the viewers restored with the operator")
+            .anySatisfy(r -> assertThat(r.id).isEqualTo(MEDIA + "/fan-1/" + (T0 + 2 * MINUTE) + "/EVENT_OF_INTEREST/RED_CARD"));
+        assertThat(second.requests())
+            .filteredOn(r -> r.moment == DecisionMoment.EVENT_OF_INTEREST && r.context.get("EVENT_OF_INTEREST").equals("GOAL_FLURRY"))
+            .extracting(r -> r.viewerId)
+            .containsExactlyInAnyOrder("fan-1", "fan-3");
+        assertThat(second.harness.numKeyedStateEntries()).as("cleared by the sweeps").isZero();
+      }
+    }
+    // The viewers of a media are visited in no particular order: the decisions are what must match.
+    assertThat(resumed).hasSize(8).containsExactlyInAnyOrderElementsOf(uninterrupted);
   }
 
   @Test

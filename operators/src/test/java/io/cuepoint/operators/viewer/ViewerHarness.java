@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -37,6 +38,17 @@ final class ViewerHarness implements AutoCloseable {
   }
 
   ViewerHarness(ViewerSettings settings, WidgetCatalog widgets, ProductCatalog products) throws Exception {
+    this(settings, widgets, products, null);
+  }
+
+  /** An operator restored from a snapshot of another. */
+  ViewerHarness(ViewerSettings settings, OperatorSubtaskState restored) throws Exception {
+    this(settings, widgets(), products(), restored);
+  }
+
+  private ViewerHarness(
+      ViewerSettings settings, WidgetCatalog widgets, ProductCatalog products, OperatorSubtaskState restored)
+      throws Exception {
     harness =
         new KeyedTwoInputStreamOperatorTestHarness<>(
             new KeyedCoProcessOperator<>(
@@ -49,6 +61,9 @@ final class ViewerHarness implements AutoCloseable {
             u -> u.mediaId,
             Types.STRING);
     harness.getExecutionConfig().getSerializerConfig().setGenericTypes(false);
+    if (restored != null) {
+      harness.initializeState(restored);
+    }
     harness.open();
   }
 
@@ -65,6 +80,22 @@ final class ViewerHarness implements AutoCloseable {
       harness.processElement1(e, e.eventTime);
     }
     return this;
+  }
+
+  /** Viewer events and live updates, in the order given. */
+  ViewerHarness inputs(List<Object> inputs) throws Exception {
+    for (Object o : inputs) {
+      if (o instanceof ViewerEvent) {
+        viewer((ViewerEvent) o);
+      } else {
+        live((LiveUpdate) o);
+      }
+    }
+    return this;
+  }
+
+  OperatorSubtaskState snapshot() throws Exception {
+    return harness.snapshot(1L, 0L);
   }
 
   ViewerHarness live(LiveUpdate... updates) throws Exception {

@@ -15,6 +15,7 @@ class ViewerTypesTest {
   @ValueSource(
       classes = {
         ViewerState.class,
+        MediaState.class,
         WidgetHistory.class,
         LiveContext.class,
         LiveUpdate.class,

@@ -1,0 +1,138 @@
+package io.cuepoint.operators.viewer;
+
+import io.cuepoint.schemas.records.ViewerEvent;
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * What the viewer-context operator keeps for one media besides its viewers: the live context, the
+ * inputs waiting for the watermark and the sweeps due, all in one value so that an input costs one
+ * state access and the media needs one event-time timer (at {@link #nextDue()}) instead of one per
+ * event time.
+ */
+public class MediaState {
+  // Ties at one timestamp are broken by content, not by arrival, to keep the output deterministic;
+  // what is equal even so keeps its order of arrival.
+  static final Comparator<ViewerEvent> SAME_TIME_ORDER =
+      Comparator.comparing((ViewerEvent e) -> e.viewerId)
+          .thenComparing(e -> e.type)
+          .thenComparing(e -> e.itemId == null ? "" : e.itemId)
+          .thenComparing(e -> e.interaction == null ? "" : e.interaction.name())
+          .thenComparing(e -> e.positionMs == null ? 0L : e.positionMs);
+
+  private static final LiveUpdate[] NO_LIVE_UPDATES = new LiveUpdate[0];
+  private static final ViewerEvent[] NO_VIEWER_EVENTS = new ViewerEvent[0];
+
+  /** Null until the first live update, and again after the media's idle timeout. */
+  public LiveContext live;
+  /** Waiting for the watermark: by event time, then {@link #SAME_TIME_ORDER}, then arrival. */
+  public ViewerEvent[] viewerEvents = new ViewerEvent[0];
+  /** Waiting for the watermark: by event time, match before screen, then arrival. */
+  public LiveUpdate[] liveUpdates = new LiveUpdate[0];
+  /** Times of the sweeps due, ascending, distinct. */
+  public long[] sweeps = new long[0];
+  /** No viewer of the media goes silent before this, so a sweep before it need not look. */
+  public long earliestExpiry = Long.MAX_VALUE;
+
+  public MediaState() {}
+
+  /** The earliest time something is due, or {@link Long#MAX_VALUE} when nothing is. */
+  long nextDue() {
+    long due = sweeps.length > 0 ? sweeps[0] : Long.MAX_VALUE;
+    if (viewerEvents.length > 0) {
+      due = Math.min(due, viewerEvents[0].eventTime);
+    }
+    if (liveUpdates.length > 0) {
+      due = Math.min(due, liveUpdates[0].eventTime);
+    }
+    return due;
+  }
+
+  boolean nothingDue() {
+    return sweeps.length == 0 && viewerEvents.length == 0 && liveUpdates.length == 0;
+  }
+
+  boolean empty() {
+    return nothingDue() && live == null;
+  }
+
+  void add(ViewerEvent e) {
+    int at = viewerEvents.length;
+    while (at > 0 && sameTimeOrder(viewerEvents[at - 1], e) > 0) {
+      at--;
+    }
+    viewerEvents = insert(viewerEvents, at, e);
+  }
+
+  void add(LiveUpdate u) {
+    int at = liveUpdates.length;
+    while (at > 0 && liveOrder(liveUpdates[at - 1], u) > 0) {
+      at--;
+    }
+    liveUpdates = insert(liveUpdates, at, u);
+  }
+
+  void addSweep(long time) {
+    int at = Arrays.binarySearch(sweeps, time);
+    if (at < 0) {
+      at = -at - 1;
+      long[] grown = new long[sweeps.length + 1];
+      System.arraycopy(sweeps, 0, grown, 0, at);
+      grown[at] = time;
+      System.arraycopy(sweeps, at, grown, at + 1, sweeps.length - at);
+      sweeps = grown;
+    }
+  }
+
+  /** Takes the live updates due at {@code time} (the earliest pending), in order. */
+  LiveUpdate[] takeLiveUpdates(long time) {
+    int n = 0;
+    while (n < liveUpdates.length && liveUpdates[n].eventTime == time) {
+      n++;
+    }
+    if (n == 0) {
+      return NO_LIVE_UPDATES;
+    }
+    LiveUpdate[] due = Arrays.copyOf(liveUpdates, n);
+    liveUpdates = Arrays.copyOfRange(liveUpdates, n, liveUpdates.length);
+    return due;
+  }
+
+  /** Takes the viewer events due at {@code time} (the earliest pending), in order. */
+  ViewerEvent[] takeViewerEvents(long time) {
+    int n = 0;
+    while (n < viewerEvents.length && viewerEvents[n].eventTime == time) {
+      n++;
+    }
+    if (n == 0) {
+      return NO_VIEWER_EVENTS;
+    }
+    ViewerEvent[] due = Arrays.copyOf(viewerEvents, n);
+    viewerEvents = Arrays.copyOfRange(viewerEvents, n, viewerEvents.length);
+    return due;
+  }
+
+  /** Takes the sweep due at {@code time} (the earliest pending), if there is one. */
+  void takeSweep(long time) {
+    if (sweeps.length > 0 && sweeps[0] == time) {
+      sweeps = Arrays.copyOfRange(sweeps, 1, sweeps.length);
+    }
+  }
+
+  private static int sameTimeOrder(ViewerEvent a, ViewerEvent b) {
+    int byTime = Long.compare(a.eventTime, b.eventTime);
+    return byTime != 0 ? byTime : SAME_TIME_ORDER.compare(a, b);
+  }
+
+  private static int liveOrder(LiveUpdate a, LiveUpdate b) {
+    int byTime = Long.compare(a.eventTime, b.eventTime);
+    return byTime != 0 ? byTime : Boolean.compare(a.fromScreen(), b.fromScreen());
+  }
+
+  private static <T> T[] insert(T[] items, int at, T item) {
+    T[] grown = Arrays.copyOf(items, items.length + 1);
+    System.arraycopy(items, at, grown, at + 1, items.length - at);
+    grown[at] = item;
+    return grown;
+  }
+}
