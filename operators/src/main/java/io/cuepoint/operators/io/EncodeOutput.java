@@ -1,6 +1,6 @@
 package io.cuepoint.operators.io;
 
-import io.cuepoint.schemas.codec.RecordCodec;
+import io.cuepoint.schemas.codec.OutputRecordEncoder;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.configuration.Configuration;
@@ -16,6 +16,7 @@ public class EncodeOutput<T> extends RichMapFunction<T, String> {
 
   private final String stream;
   private transient LongCounter written;
+  private transient OutputRecordEncoder encoder;
 
   public EncodeOutput(String stream) {
     this.stream = stream;
@@ -24,11 +25,12 @@ public class EncodeOutput<T> extends RichMapFunction<T, String> {
   @Override
   public void open(Configuration parameters) {
     written = getRuntimeContext().getLongCounter(writtenAccumulator(stream));
+    encoder = new OutputRecordEncoder();
   }
 
   @Override
   public String map(T record) {
     written.add(1L);
-    return RecordCodec.encode(record);
+    return encoder.encode(record);
   }
 }
