@@ -53,10 +53,7 @@ public class DetectionPane {
         seen[distinct++] = seen[i];
       }
     }
-    items =
-        items.length == 0
-            ? Arrays.copyOf(seen, distinct)
-            : PaneItem.merge(items, Arrays.copyOf(seen, distinct));
+    items = PaneItem.merge(items, Arrays.copyOf(seen, distinct));
   }
 
   /** Whether a detection at this time and position is later than the pane's latest. */
