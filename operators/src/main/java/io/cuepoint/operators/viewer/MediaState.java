@@ -36,20 +36,26 @@ public class MediaState {
 
   public MediaState() {}
 
+  // During a firing, the inputs before these have been handled; dropped by compact().
+  private transient int liveUpdatesHandled;
+  private transient int viewerEventsHandled;
+
   /** The earliest time something is due, or {@link Long#MAX_VALUE} when nothing is. */
   long nextDue() {
     long due = sweeps.length > 0 ? sweeps[0] : Long.MAX_VALUE;
-    if (viewerEvents.length > 0) {
-      due = Math.min(due, viewerEvents[0].eventTime);
+    if (viewerEventsHandled < viewerEvents.length) {
+      due = Math.min(due, viewerEvents[viewerEventsHandled].eventTime);
     }
-    if (liveUpdates.length > 0) {
-      due = Math.min(due, liveUpdates[0].eventTime);
+    if (liveUpdatesHandled < liveUpdates.length) {
+      due = Math.min(due, liveUpdates[liveUpdatesHandled].eventTime);
     }
     return due;
   }
 
   boolean nothingDue() {
-    return sweeps.length == 0 && viewerEvents.length == 0 && liveUpdates.length == 0;
+    return sweeps.length == 0
+        && viewerEventsHandled == viewerEvents.length
+        && liveUpdatesHandled == liveUpdates.length;
   }
 
   boolean empty() {
@@ -57,19 +63,33 @@ public class MediaState {
   }
 
   void add(ViewerEvent e) {
-    int at = viewerEvents.length;
-    while (at > 0 && sameTimeOrder(viewerEvents[at - 1], e) > 0) {
-      at--;
+    compact();
+    int low = 0;
+    int high = viewerEvents.length;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (sameTimeOrder(viewerEvents[mid], e) > 0) {
+        high = mid;
+      } else {
+        low = mid + 1;
+      }
     }
-    viewerEvents = insert(viewerEvents, at, e);
+    viewerEvents = insert(viewerEvents, low, e);
   }
 
   void add(LiveUpdate u) {
-    int at = liveUpdates.length;
-    while (at > 0 && liveOrder(liveUpdates[at - 1], u) > 0) {
-      at--;
+    compact();
+    int low = 0;
+    int high = liveUpdates.length;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (liveOrder(liveUpdates[mid], u) > 0) {
+        high = mid;
+      } else {
+        low = mid + 1;
+      }
     }
-    liveUpdates = insert(liveUpdates, at, u);
+    liveUpdates = insert(liveUpdates, low, u);
   }
 
   void addSweep(long time) {
@@ -86,36 +106,38 @@ public class MediaState {
 
   /** Takes the live updates due at {@code time} (the earliest pending), in order. */
   LiveUpdate[] takeLiveUpdates(long time) {
-    int n = 0;
-    while (n < liveUpdates.length && liveUpdates[n].eventTime == time) {
-      n++;
+    int from = liveUpdatesHandled;
+    while (liveUpdatesHandled < liveUpdates.length && liveUpdates[liveUpdatesHandled].eventTime == time) {
+      liveUpdatesHandled++;
     }
-    if (n == 0) {
-      return NO_LIVE_UPDATES;
-    }
-    LiveUpdate[] due = Arrays.copyOf(liveUpdates, n);
-    liveUpdates = Arrays.copyOfRange(liveUpdates, n, liveUpdates.length);
-    return due;
+    return from == liveUpdatesHandled ? NO_LIVE_UPDATES : Arrays.copyOfRange(liveUpdates, from, liveUpdatesHandled);
   }
 
   /** Takes the viewer events due at {@code time} (the earliest pending), in order. */
   ViewerEvent[] takeViewerEvents(long time) {
-    int n = 0;
-    while (n < viewerEvents.length && viewerEvents[n].eventTime == time) {
-      n++;
+    int from = viewerEventsHandled;
+    while (viewerEventsHandled < viewerEvents.length && viewerEvents[viewerEventsHandled].eventTime == time) {
+      viewerEventsHandled++;
     }
-    if (n == 0) {
-      return NO_VIEWER_EVENTS;
-    }
-    ViewerEvent[] due = Arrays.copyOf(viewerEvents, n);
-    viewerEvents = Arrays.copyOfRange(viewerEvents, n, viewerEvents.length);
-    return due;
+    return from == viewerEventsHandled ? NO_VIEWER_EVENTS : Arrays.copyOfRange(viewerEvents, from, viewerEventsHandled);
   }
 
   /** Takes the sweep due at {@code time} (the earliest pending), if there is one. */
   void takeSweep(long time) {
     if (sweeps.length > 0 && sweeps[0] == time) {
       sweeps = Arrays.copyOfRange(sweeps, 1, sweeps.length);
+    }
+  }
+
+  /** Drops the inputs taken, at once rather than at every time taken. */
+  void compact() {
+    if (liveUpdatesHandled > 0) {
+      liveUpdates = Arrays.copyOfRange(liveUpdates, liveUpdatesHandled, liveUpdates.length);
+      liveUpdatesHandled = 0;
+    }
+    if (viewerEventsHandled > 0) {
+      viewerEvents = Arrays.copyOfRange(viewerEvents, viewerEventsHandled, viewerEvents.length);
+      viewerEventsHandled = 0;
     }
   }
 

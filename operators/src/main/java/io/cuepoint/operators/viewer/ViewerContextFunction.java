@@ -151,6 +151,7 @@ public class ViewerContextFunction
     while (!m.nothingDue() && m.nextDue() <= watermark) {
       handleDue(m.nextDue(), m, ctx, out);
     }
+    m.compact();
     if (m.empty()) {
       media.clear();
       return;
