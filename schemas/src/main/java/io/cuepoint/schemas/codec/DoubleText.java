@@ -1,7 +1,7 @@
 package io.cuepoint.schemas.codec;
 
 /**
- * Writes a double exactly as {@link Double#toString(double)} does, without its cost for the values
+ * The text of a double exactly as {@link Double#toString(double)} writes it, without its cost for the values
  * the job writes most: confidences, similarities and percentages with at most four decimals. Such
  * a value is the double nearest to a decimal of at most seven digits, so that decimal is its
  * shortest unique form, which is what {@code Double.toString} writes; {@code DoubleTextTest}
