@@ -1,11 +1,12 @@
 package io.cuepoint.schemas.codec;
 
 /**
- * The text of a double exactly as {@link Double#toString(double)} writes it, without its cost for the values
- * the job writes most: confidences, similarities and percentages with at most four decimals. Such
- * a value is the double nearest to a decimal of at most seven digits, so that decimal is its
- * shortest unique form, which is what {@code Double.toString} writes; {@code DoubleTextTest}
- * checks every one of them against {@code Double.toString}. Everything else goes to it.
+ * The text of a double exactly as {@link Double#toString(double)} writes it, without its cost for
+ * the values the job writes most: confidences, similarities and percentages with at most four
+ * decimals. Such a value is the double nearest to a decimal of at most seven digits, so that
+ * decimal is its shortest unique form, which is what {@code Double.toString} writes;
+ * {@code DoubleTextTest} checks every one of them against {@code Double.toString}. Everything
+ * else goes to it.
  */
 final class DoubleText {
   /** Below this Double.toString switches to computerized scientific notation. */
