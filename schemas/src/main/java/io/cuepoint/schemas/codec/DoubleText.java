@@ -1,11 +1,12 @@
 package io.cuepoint.schemas.codec;
 
 /**
- * Writes a double exactly as {@link Double#toString(double)} does, without its cost for the values
- * the job writes most: confidences, similarities and percentages with at most four decimals. Such
- * a value is the double nearest to a decimal of at most seven digits, so that decimal is its
- * shortest unique form, which is what {@code Double.toString} writes; {@code DoubleTextTest}
- * checks every one of them against {@code Double.toString}. Everything else goes to it.
+ * The text of a double exactly as {@link Double#toString(double)} writes it, without its cost for
+ * the values the job writes most: confidences, similarities and percentages with at most four
+ * decimals. Such a value is the double nearest to a decimal of at most seven digits, so that
+ * decimal is its shortest unique form, which is what {@code Double.toString} writes;
+ * {@code DoubleTextTest} checks every one of them against {@code Double.toString}. Everything
+ * else goes to it.
  */
 final class DoubleText {
   /** Below this Double.toString switches to computerized scientific notation. */
@@ -17,31 +18,34 @@ final class DoubleText {
 
   private DoubleText() {}
 
-  static void append(StringBuilder out, double value) {
+  /** The value times 10,000 when it is one of the short decimals written here, else -1. */
+  static long tenThousandths(double value) {
     if (value >= PLAIN_FROM && value < FAST_BELOW) {
-      long tenThousandths = Math.round(value * SCALE);
-      if (tenThousandths / (double) SCALE == value) {
-        appendTenThousandths(out, (int) tenThousandths);
-        return;
+      long n = Math.round(value * SCALE);
+      if (n / (double) SCALE == value) {
+        return n;
       }
     }
-    out.append(value);
+    return -1;
   }
 
-  /** {@code n / 10000} with its fraction's trailing zeros dropped, keeping at least one digit. */
-  static void appendTenThousandths(StringBuilder out, int n) {
-    out.append(n / SCALE).append('.');
-    int fraction = n % SCALE;
+  /**
+   * Writes the decimal point and the fraction of a short decimal ({@code n % 10000}), its trailing
+   * zeros dropped but at least one digit kept; returns the position after it. Needs 5 chars.
+   */
+  static int writeFraction(int fraction, char[] buf, int pos) {
+    buf[pos++] = '.';
     if (fraction == 0) {
-      out.append('0');
-      return;
+      buf[pos++] = '0';
+      return pos;
     }
     int divisor = SCALE / 10;
     while (fraction != 0) {
       int digit = fraction / divisor;
-      out.append((char) ('0' + digit));
+      buf[pos++] = (char) ('0' + digit);
       fraction -= digit * divisor;
       divisor /= 10;
     }
+    return pos;
   }
 }

@@ -1,5 +1,7 @@
 package io.cuepoint.schemas.codec;
 
+import java.util.Arrays;
+
 /**
  * One line of JSON built in a reused buffer, written the way {@link RecordCodec}'s Jackson mapper
  * writes it: fields whose value is null left out, strings escaped like Jackson (two-character
@@ -8,71 +10,71 @@ package io.cuepoint.schemas.codec;
  * is), doubles as {@link Double#toString(double)} and the
  * non-finite ones as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}.
  *
- * <p>Field prefixes are given ready made ({@code "name":}) so that a field costs one append.
+ * <p>The line is built in a reused char array, as Jackson builds it: copying a string in and
+ * looking for characters to escape there is several times cheaper than character by character
+ * through a StringBuilder. Field prefixes are given ready made ({@code "name":}) so that a field
+ * name costs one copy.
  */
 final class JsonLine {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
   /** Longest buffer kept between records: a rare huge record must not pin its memory. */
   private static final int KEEP_CHARS = 16 * 1024;
+  private static final int START_CHARS = 1024;
+  /** Longest text of a long ("-9223372036854775808"). */
+  private static final int LONG_CHARS = 20;
 
-  private StringBuilder out = new StringBuilder(1024);
-  /**
-   * The buffer holds a character beyond Latin-1: it then keeps two bytes a character for good and
-   * every line would pay to be compressed back, so it is replaced.
-   */
-  private boolean wide;
+  private char[] buf = new char[START_CHARS];
+  private int pos;
 
   /** The line written since the last call, and a fresh start. */
   String take() {
-    String line = out.toString();
-    if (wide || out.capacity() > KEEP_CHARS) {
-      out = new StringBuilder(1024);
-      wide = false;
-    } else {
-      out.setLength(0);
+    String line = new String(buf, 0, pos);
+    pos = 0;
+    if (buf.length > KEEP_CHARS) {
+      buf = new char[START_CHARS];
     }
     return line;
   }
 
   void clear() {
-    out.setLength(0);
+    pos = 0;
   }
 
   void startObject() {
-    out.append('{');
+    put('{');
   }
 
   void endObject() {
-    out.append('}');
+    put('}');
   }
 
   void startArray() {
-    out.append('[');
+    put('[');
   }
 
   void endArray() {
-    out.append(']');
+    put(']');
   }
 
   /** Starts a field or an array element: a comma unless it is the first in its object or array. */
   void next() {
-    char last = out.charAt(out.length() - 1);
+    char last = buf[pos - 1];
     if (last != '{' && last != '[') {
-      out.append(',');
+      put(',');
     }
   }
 
   /** Starts a field; {@code prefix} is its quoted name and colon. */
   void field(String prefix) {
     next();
-    out.append(prefix);
+    copy(prefix);
   }
 
   /** Starts a field whose name is data (a map key), escaped. */
   void fieldNamed(String name) {
     next();
     quoted(name);
-    out.append(':');
+    put(':');
   }
 
   void field(String prefix, String value) {
@@ -85,28 +87,28 @@ final class JsonLine {
   void field(String prefix, Long value) {
     if (value != null) {
       field(prefix);
-      out.append(value.longValue());
+      number(value.longValue());
     }
   }
 
   void field(String prefix, Integer value) {
     if (value != null) {
       field(prefix);
-      out.append(value.intValue());
+      number(value.intValue());
     }
   }
 
   void field(String prefix, Boolean value) {
     if (value != null) {
       field(prefix);
-      out.append(value.booleanValue());
+      copy(value ? "true" : "false");
     }
   }
 
   void field(String prefix, Double value) {
     if (value != null) {
       field(prefix);
-      number(value);
+      number(value.doubleValue());
     }
   }
 
@@ -118,15 +120,59 @@ final class JsonLine {
   }
 
   void nullValue() {
-    out.append("null");
+    copy("null");
   }
 
   void number(double value) {
-    if (Double.isFinite(value)) {
-      DoubleText.append(out, value);
-    } else {
-      out.append('"').append(value).append('"');
+    if (!Double.isFinite(value)) {
+      put('"');
+      copy(Double.toString(value));
+      put('"');
+      return;
     }
+    long shortDecimal = DoubleText.tenThousandths(value);
+    if (shortDecimal >= 0) {
+      number(shortDecimal / DoubleText.SCALE);
+      ensure(5);
+      pos = DoubleText.writeFraction((int) (shortDecimal % DoubleText.SCALE), buf, pos);
+    } else {
+      copy(Double.toString(value));
+    }
+  }
+
+  void number(long value) {
+    if (value == Long.MIN_VALUE) {
+      copy(Long.toString(value));
+      return;
+    }
+    ensure(LONG_CHARS);
+    if (value < 0) {
+      buf[pos++] = '-';
+      value = -value;
+    }
+    int end = pos + digits(value);
+    int i = end;
+    while (value > Integer.MAX_VALUE) {
+      long quotient = value / 10;
+      buf[--i] = (char) ('0' + (int) (value - quotient * 10));
+      value = quotient;
+    }
+    int small = (int) value;
+    while (small >= 10) {
+      int quotient = small / 10;
+      buf[--i] = (char) ('0' + (small - quotient * 10));
+      small = quotient;
+    }
+    buf[--i] = (char) ('0' + small);
+    pos = end;
+  }
+
+  private static int digits(long nonNegative) {
+    int digits = 1;
+    for (long bound = 10; digits < 19 && nonNegative >= bound; bound *= 10) {
+      digits++;
+    }
+    return digits;
   }
 
   /** A string value, quoted and escaped; null as JSON null. */
@@ -139,69 +185,86 @@ final class JsonLine {
   }
 
   private void quoted(String s) {
-    out.append('"');
     int length = s.length();
-    int i = 0;
-    while (i < length && isPlainLatin1(s.charAt(i))) {
-      i++;
-    }
-    if (i == length) {
-      out.append(s);
-    } else {
-      quotedFrom(s, i);
-    }
-    out.append('"');
-  }
-
-  /** The rare string with something to escape or beyond Latin-1, from its first such character. */
-  private void quotedFrom(String s, int from) {
-    out.append(s, 0, from);
-    int plain = from;
-    for (int i = from; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (needsEscape(c)) {
-        out.append(s, plain, i);
-        escape(c);
-        plain = i + 1;
-      } else if (c > 0xFF) {
-        wide = true;
+    ensure(length + 2);
+    char[] b = buf;
+    int start = pos + 1;
+    b[pos] = '"';
+    s.getChars(0, length, b, start);
+    int end = start + length;
+    for (int i = start; i < end; i++) {
+      char c = b[i];
+      if (c < 0x20 || c == '"' || c == '\\') {
+        pos = i;
+        escapedFrom(s, i - start);
+        put('"');
+        return;
       }
     }
-    out.append(s, plain, s.length());
+    b[end] = '"';
+    pos = end + 1;
   }
 
-  private static boolean isPlainLatin1(char c) {
-    return c >= 0x20 && c <= 0xFF && c != '"' && c != '\\';
-  }
-
-  private static boolean needsEscape(char c) {
-    return c < 0x20 || c == '"' || c == '\\';
+  /** The rare string with something to escape, from its first such character. */
+  private void escapedFrom(String s, int from) {
+    int length = s.length();
+    for (int i = from; i < length; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        escape(c);
+      } else {
+        put(c);
+      }
+    }
   }
 
   private void escape(char c) {
-    out.append('\\');
+    ensure(6);
+    buf[pos++] = '\\';
     switch (c) {
       case '"':
       case '\\':
-        out.append(c);
+        buf[pos++] = c;
         break;
       case '\b':
-        out.append('b');
+        buf[pos++] = 'b';
         break;
       case '\t':
-        out.append('t');
+        buf[pos++] = 't';
         break;
       case '\n':
-        out.append('n');
+        buf[pos++] = 'n';
         break;
       case '\f':
-        out.append('f');
+        buf[pos++] = 'f';
         break;
       case '\r':
-        out.append('r');
+        buf[pos++] = 'r';
         break;
       default:
-        out.append("u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+        buf[pos++] = 'u';
+        buf[pos++] = '0';
+        buf[pos++] = '0';
+        buf[pos++] = HEX[c >> 4];
+        buf[pos++] = HEX[c & 0xF];
+    }
+  }
+
+  private void copy(String s) {
+    int length = s.length();
+    ensure(length);
+    s.getChars(0, length, buf, pos);
+    pos += length;
+  }
+
+  private void put(char c) {
+    ensure(1);
+    buf[pos++] = c;
+  }
+
+  private void ensure(int more) {
+    if (pos + more > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + more));
     }
   }
 }
