@@ -367,11 +367,12 @@ public final class Settings {
       Setting.integer(
           "Personalize",
           "calls-in-flight",
-          "128",
+          "256",
           1,
           100_000,
-          "Ranking calls in flight per subtask (and its connections); more wait for one to end"
-              + " before their call timeout starts.");
+          "Ranking calls in flight per subtask at most (and its connections); more wait for one"
+              + " to end before their call timeout starts. Calls that take most of their call timeout"
+              + " lower the limit for a while.");
 
   // Live runs (`run`, `record`): AWS access, Kinesis streams, the timeline table, checkpoints.
   public static final Setting<String> AWS_REGION =
