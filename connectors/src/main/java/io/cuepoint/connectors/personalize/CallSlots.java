@@ -12,15 +12,6 @@ import java.util.List;
  * out, closes its connection and is retried, and almost none succeeds. Waiting here costs no
  * timeout. A call still waiting at its start-by time is given up, not made: its decision has
  * fallen back by then. Never blocks: a waiting call is started by the thread that ends another.
- *
- * <p>The limit adapts (additive increase, multiplicative decrease): a call that took longer than
- * {@code slowNanos} (most of the call timeout: it timed out, or nearly) halves it, at most once
- * per {@code slowNanos}, since the calls already in flight were started under the old limit; every
- * faster call raises it by about one per round trip, up to {@code most}. When the client is short
- * of CPU its calls in flight only queue for it, and as many calls as the limit are answered within
- * the limit divided by the rate: halving the limit halves that wait instead of letting every call
- * time out after having cost its CPU. Only calls near their timeout cut it, so a slow but working
- * service or machine keeps its calls in flight.
  */
 final class CallSlots {
   private static final class Waiting {
@@ -35,32 +26,22 @@ final class CallSlots {
     }
   }
 
-  private final int most;
-  private final long slowNanos;
+  private final int limit;
   private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
-  private double limit;
   private int inFlight;
-  private long lastCutNanos;
 
-  /**
-   * @param most calls in flight at most
-   * @param slowNanos a call that took longer is a sign of overload
-   */
-  CallSlots(int most, long slowNanos) {
-    this.most = Math.max(1, most);
-    this.slowNanos = slowNanos;
-    this.limit = this.most;
-    this.lastCutNanos = System.nanoTime() - slowNanos;
+  CallSlots(int limit) {
+    this.limit = Math.max(1, limit);
   }
 
   /**
    * Runs {@code call} now if a slot is free, else when one is, unless that is after
    * {@code startByNanos} (of {@link System#nanoTime()}): then runs {@code givenUp} instead. A call
-   * that ran must {@link #release(long)} its slot when it ends.
+   * that ran must {@link #release()} its slot when it ends.
    */
   void start(Runnable call, Runnable givenUp, long startByNanos) {
     synchronized (this) {
-      if (inFlight >= (int) limit) {
+      if (inFlight >= limit) {
         waiting.addLast(new Waiting(call, givenUp, startByNanos));
         return;
       }
@@ -69,41 +50,26 @@ final class CallSlots {
     call.run();
   }
 
-  /**
-   * A call that took {@code tookNanos} ended: the limit adapts, and the freed slots go to the
-   * longest waiting calls still in time.
-   */
-  void release(long tookNanos) {
+  /** A call ended: its slot goes to the longest waiting call still in time, if any. */
+  void release() {
     List<Waiting> late = new ArrayList<>();
-    List<Waiting> next = new ArrayList<>(1);
+    Waiting next;
     synchronized (this) {
       long now = System.nanoTime();
-      adapt(tookNanos, now);
-      inFlight--;
-      while (inFlight < (int) limit && !waiting.isEmpty()) {
-        Waiting w = waiting.pollFirst();
-        if (now - w.startByNanos > 0) {
-          late.add(w);
-        } else {
-          next.add(w);
-          inFlight++;
-        }
+      next = waiting.pollFirst();
+      while (next != null && now - next.startByNanos > 0) {
+        late.add(next);
+        next = waiting.pollFirst();
+      }
+      if (next == null) {
+        inFlight--;
       }
     }
     for (Waiting w : late) {
       w.givenUp.run();
     }
-    for (Waiting w : next) {
-      w.call.run();
-    }
-  }
-
-  private void adapt(long tookNanos, long now) {
-    if (tookNanos <= slowNanos) {
-      limit = Math.min(most, limit + 1 / limit);
-    } else if (now - lastCutNanos >= slowNanos) {
-      limit = Math.max(1, limit / 2);
-      lastCutNanos = now;
+    if (next != null) {
+      next.call.run();
     }
   }
 
@@ -113,10 +79,5 @@ final class CallSlots {
 
   synchronized int waiting() {
     return waiting.size();
-  }
-
-  /** Calls that may be in flight now. */
-  synchronized int limit() {
-    return (int) limit;
   }
 }

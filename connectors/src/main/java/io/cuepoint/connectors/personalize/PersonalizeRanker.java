@@ -101,7 +101,7 @@ final class PersonalizeRanker {
           try {
             ended(request, attempt, firstNanos, started, scores, error, result);
           } finally {
-            slots.release(System.nanoTime() - started);
+            slots.release();
           }
         });
   }

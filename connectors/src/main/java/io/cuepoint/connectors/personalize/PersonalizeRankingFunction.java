@@ -75,11 +75,8 @@ public class PersonalizeRankingFunction extends RichAsyncFunction<DecisionReques
     budget = new CallBudget(settings.callsPerSecond / subtasks, mostCallsOfADecision, System.nanoTime());
     cache = new RankingCache(settings.cacheTtlMs, CACHE_ENTRIES);
     client = PersonalizeClients.runtime(settings, subtasks);
-    CallSlots slots =
-        new CallSlots(
-            PersonalizeClients.callsInFlight(settings, subtasks), settings.callTimeoutMs * 800_000L);
+    CallSlots slots = new CallSlots(PersonalizeClients.callsInFlight(settings, subtasks));
     metrics.gauge("personalizeCallsWaiting", (Gauge<Integer>) slots::waiting);
-    metrics.gauge("personalizeCallLimit", (Gauge<Integer>) slots::limit);
     retryTimer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {

@@ -27,7 +27,7 @@ public class PersonalizeSettings implements Serializable {
    * Most ranking calls in flight per subtask; more wait, without their timeout running, for one to
    * end. What a subtask can carry within the call timeout, not the async capacity.
    */
-  public int callsInFlight = 256;
+  public int callsInFlight = 128;
 
   public PersonalizeSettings() {}
 

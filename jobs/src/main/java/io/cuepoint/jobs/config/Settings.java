@@ -367,12 +367,11 @@ public final class Settings {
       Setting.integer(
           "Personalize",
           "calls-in-flight",
-          "256",
+          "128",
           1,
           100_000,
-          "Ranking calls in flight per subtask at most (and its connections); more wait for one"
-              + " to end before their call timeout starts. Calls that take most of their call timeout"
-              + " lower the limit for a while.");
+          "Ranking calls in flight per subtask (and its connections); more wait for one to end"
+              + " before their call timeout starts.");
 
   // Live runs (`run`, `record`): AWS access, Kinesis streams, the timeline table, checkpoints.
   public static final Setting<String> AWS_REGION =
