@@ -29,9 +29,13 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -48,7 +52,16 @@ final class SlowAwsServer implements AutoCloseable {
   private static final int MAX_SECONDS = 3_600;
   private static final byte[] THROTTLED = "{\"message\":\"Rate exceeded\"}".getBytes(StandardCharsets.UTF_8);
 
-  private final EventLoopGroup loops = new NioEventLoopGroup(2);
+  private final List<Thread> threads = new CopyOnWriteArrayList<>();
+  private final EventLoopGroup loops =
+      new NioEventLoopGroup(
+          2,
+          r -> {
+            Thread t = new Thread(r, "slow-aws-server");
+            t.setDaemon(true);
+            threads.add(t);
+            return t;
+          });
   private final Channel channel;
   private final long delayMs;
   private volatile int throttleEvery;
@@ -95,6 +108,16 @@ final class SlowAwsServer implements AutoCloseable {
     startedNanos = System.nanoTime();
   }
 
+  /** CPU time the server's threads used since they started, in nanoseconds. */
+  long cpuNanos() {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (Thread t : threads) {
+      sum += Math.max(0, mx.getThreadCpuTime(t.getId()));
+    }
+    return sum;
+  }
+
   long calls() {
     return calls.get();
   }
@@ -136,6 +159,11 @@ final class SlowAwsServer implements AutoCloseable {
       ctx.executor()
           .schedule(
               () -> {
+                if (!ctx.channel().isActive()) {
+                  // The client gave up on the call and closed the connection.
+                  response.release();
+                  return;
+                }
                 if (keepAlive) {
                   ctx.writeAndFlush(response);
                 } else {

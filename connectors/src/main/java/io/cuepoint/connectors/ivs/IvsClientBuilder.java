@@ -1,11 +1,11 @@
 package io.cuepoint.connectors.ivs;
 
+import io.cuepoint.connectors.aws.AsyncClientTuning;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ivs.IvsAsyncClient;
 
@@ -24,13 +24,12 @@ public final class IvsClientBuilder {
   public static IvsAsyncClient build(
       String region, IvsSettings settings, AwsCredentialsProvider credentials) {
     var builder =
-        IvsAsyncClient.builder()
+        AsyncClientTuning.completeOnEventLoop(IvsAsyncClient.builder())
             .region(Region.of(region))
             .credentialsProvider(credentials)
             .httpClientBuilder(
-                NettyNioAsyncHttpClient.builder()
-                    .maxConcurrency(Math.max(50, settings.accountCallsPerSecond))
-                    .connectionTimeout(Duration.ofMillis(settings.callTimeoutMs)))
+                AsyncClientTuning.http(
+                    Math.max(50, settings.accountCallsPerSecond), Duration.ofMillis(settings.callTimeoutMs)))
             .overrideConfiguration(
                 o ->
                     o.retryStrategy(AwsRetryStrategy.doNotRetry())

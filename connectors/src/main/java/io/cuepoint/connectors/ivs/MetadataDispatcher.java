@@ -1,7 +1,6 @@
 package io.cuepoint.connectors.ivs;
 
 import io.cuepoint.schemas.records.OverlayStatus;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -44,6 +43,8 @@ final class MetadataDispatcher implements AutoCloseable {
   /** Lanes with a decision waiting, in the order they are served. */
   private final LinkedHashSet<ChannelLane> ready = new LinkedHashSet<>();
   private long wakeAtMs = Long.MAX_VALUE;
+  /** Idle lanes are looked for once a window: a lane lives at least that long after its last call. */
+  private long nextIdleSweepMs;
 
   MetadataDispatcher(
       Calls calls, IvsSettings settings, int accountCallsPerSecondHere, SenderMetrics metrics, String threadName) {
@@ -84,10 +85,12 @@ final class MetadataDispatcher implements AutoCloseable {
   private void pump() {
     long now = clockMs.getAsLong();
     long earliest = Long.MAX_VALUE;
-    for (ChannelLane lane : new ArrayList<>(ready)) {
+    Iterator<ChannelLane> lanesReady = ready.iterator();
+    while (lanesReady.hasNext()) {
+      ChannelLane lane = lanesReady.next();
       if (lane.waiting == null || lane.waiting.isDone()) {
         lane.waiting = null;
-        ready.remove(lane);
+        lanesReady.remove();
         continue;
       }
       if (lane.inFlight != null) {
@@ -107,7 +110,7 @@ final class MetadataDispatcher implements AutoCloseable {
         earliest = Math.min(earliest, accountFree);
         break;
       }
-      ready.remove(lane);
+      lanesReady.remove();
       send(lane, now);
     }
     dropIdleLanes(now);
@@ -199,6 +202,10 @@ final class MetadataDispatcher implements AutoCloseable {
   }
 
   private void dropIdleLanes(long now) {
+    if (now < nextIdleSweepMs) {
+      return;
+    }
+    nextIdleSweepMs = now + WINDOW_MS;
     Iterator<ChannelLane> it = lanes.values().iterator();
     while (it.hasNext()) {
       ChannelLane lane = it.next();

@@ -1,5 +1,6 @@
 package io.cuepoint.connectors.personalize;
 
+import io.cuepoint.connectors.aws.AsyncClientTuning;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -29,7 +30,7 @@ final class PersonalizeClients {
    */
   static PersonalizeRuntimeAsyncClient runtime(PersonalizeSettings s, int subtasks) {
     PersonalizeRuntimeAsyncClientBuilder b =
-        PersonalizeRuntimeAsyncClient.builder()
+        AsyncClientTuning.completeOnEventLoop(PersonalizeRuntimeAsyncClient.builder())
             .region(Region.of(s.region))
             .credentialsProvider(DefaultCredentialsProvider.builder().build())
             .httpClientBuilder(http(s, callsInFlight(s, subtasks)))
@@ -68,9 +69,7 @@ final class PersonalizeClients {
   }
 
   private static NettyNioAsyncHttpClient.Builder http(PersonalizeSettings s, int connections) {
-    return NettyNioAsyncHttpClient.builder()
-        .maxConcurrency(connections)
-        .connectionTimeout(Duration.ofMillis(s.callTimeoutMs));
+    return AsyncClientTuning.http(connections, Duration.ofMillis(s.callTimeoutMs));
   }
 
   private static ClientOverrideConfiguration overrides(PersonalizeSettings s) {
