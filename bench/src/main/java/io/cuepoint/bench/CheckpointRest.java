@@ -56,7 +56,7 @@ final class CheckpointRest {
         if (operation.has("failure-cause")) {
           throw new IllegalStateException("checkpoint failed: " + operation.path("failure-cause"));
         }
-        return sizes(operation.path("checkpointId").asLong());
+        return sizes(operation.path("checkpointId").asLong(), deadline);
       }
       if (System.currentTimeMillis() > deadline) {
         throw new IllegalStateException("checkpoint not done within " + timeoutMs + " ms: " + status);
@@ -65,12 +65,12 @@ final class CheckpointRest {
     }
   }
 
-  private Sizes sizes(long checkpointId) throws IOException, InterruptedException {
+  private Sizes sizes(long checkpointId, long deadline) throws IOException, InterruptedException {
     Map<String, String> names = new LinkedHashMap<>();
     for (JsonNode v : get("").path("vertices")) {
       names.put(v.path("id").asText(), v.path("name").asText());
     }
-    JsonNode details = get("/checkpoints/details/" + checkpointId);
+    JsonNode details = details(checkpointId, deadline);
     Map<String, long[]> byTask = new LinkedHashMap<>();
     for (Map.Entry<String, String> v : names.entrySet()) {
       JsonNode task = details.path("tasks").path(v.getKey());
@@ -81,6 +81,26 @@ final class CheckpointRest {
     }
     return new Sizes(
         checkpointId, details.path("state_size").asLong(), details.path("checkpointed_size").asLong(), byTask);
+  }
+
+  /**
+   * The checkpoint's statistics. The REST API serves them from a cache refreshed apart from the
+   * checkpoint's completion, so a checkpoint just completed can be unknown to it for a moment.
+   */
+  private JsonNode details(long checkpointId, long deadline) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + "/checkpoints/details/" + checkpointId)).GET().build();
+    while (true) {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 404 && System.currentTimeMillis() < deadline) {
+        Thread.sleep(100);
+        continue;
+      }
+      if (response.statusCode() >= 300) {
+        throw new IOException(request.uri() + ": HTTP " + response.statusCode() + " " + response.body());
+      }
+      return JSON.readTree(response.body());
+    }
   }
 
   private JsonNode get(String path) throws IOException, InterruptedException {
