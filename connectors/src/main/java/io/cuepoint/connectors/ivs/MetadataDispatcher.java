@@ -1,5 +1,6 @@
 package io.cuepoint.connectors.ivs;
 
+import io.cuepoint.connectors.retry.Backoff;
 import io.cuepoint.schemas.records.OverlayStatus;
 import java.util.HashMap;
 import java.util.Iterator;

@@ -1,6 +1,6 @@
 package io.cuepoint.connectors.rekognition;
 
-import io.cuepoint.connectors.ivs.Backoff;
+import io.cuepoint.connectors.retry.Backoff;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,7 +1,7 @@
 package io.cuepoint.connectors.rekognition;
 
 import io.cuepoint.connectors.frames.VideoFrame;
-import io.cuepoint.connectors.ivs.Backoff;
+import io.cuepoint.connectors.retry.Backoff;
 import io.cuepoint.schemas.records.Detection;
 import io.cuepoint.schemas.records.DetectionItem;
 import java.util.ArrayList;

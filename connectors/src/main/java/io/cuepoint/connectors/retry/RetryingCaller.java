@@ -1,6 +1,5 @@
 package io.cuepoint.connectors.retry;
 
-import io.cuepoint.connectors.ivs.Backoff;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

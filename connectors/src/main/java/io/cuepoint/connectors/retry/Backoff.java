@@ -1,4 +1,4 @@
-package io.cuepoint.connectors.ivs;
+package io.cuepoint.connectors.retry;
 
 import java.util.Random;
 
