@@ -71,11 +71,8 @@ public class ShoppableSpanBuilder extends KeyedProcessFunction<String, ProductSi
     if (batch == null) {
       batch = new SightingBatch();
     }
-    for (ProductSighting sighting : seen.sightings) {
-      batch = batch.with(sighting);
-      sightingsCounted.inc();
-    }
-    pending.put(seen.eventTime, batch);
+    pending.put(seen.eventTime, batch.with(seen.sightings));
+    sightingsCounted.inc(seen.sightings.length);
     ctx.timerService().registerEventTimeTimer(seen.eventTime);
   }
 

@@ -8,10 +8,10 @@ public class SightingBatch {
 
   public SightingBatch() {}
 
-  SightingBatch with(ProductSighting sighting) {
+  SightingBatch with(ProductSighting[] seen) {
     SightingBatch more = new SightingBatch();
-    more.sightings = Arrays.copyOf(sightings, sightings.length + 1);
-    more.sightings[sightings.length] = sighting;
+    more.sightings = Arrays.copyOf(sightings, sightings.length + seen.length);
+    System.arraycopy(seen, 0, more.sightings, sightings.length, seen.length);
     return more;
   }
 }

@@ -64,32 +64,12 @@ public class MediaState {
 
   void add(ViewerEvent e) {
     compact();
-    int low = 0;
-    int high = viewerEvents.length;
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      if (sameTimeOrder(viewerEvents[mid], e) > 0) {
-        high = mid;
-      } else {
-        low = mid + 1;
-      }
-    }
-    viewerEvents = insert(viewerEvents, low, e);
+    viewerEvents = insert(viewerEvents, after(viewerEvents, e, MediaState::sameTimeOrder), e);
   }
 
   void add(LiveUpdate u) {
     compact();
-    int low = 0;
-    int high = liveUpdates.length;
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      if (liveOrder(liveUpdates[mid], u) > 0) {
-        high = mid;
-      } else {
-        low = mid + 1;
-      }
-    }
-    liveUpdates = insert(liveUpdates, low, u);
+    liveUpdates = insert(liveUpdates, after(liveUpdates, u, MediaState::liveOrder), u);
   }
 
   void addSweep(long time) {
@@ -149,6 +129,21 @@ public class MediaState {
   private static int liveOrder(LiveUpdate a, LiveUpdate b) {
     int byTime = Long.compare(a.eventTime, b.eventTime);
     return byTime != 0 ? byTime : Boolean.compare(a.fromScreen(), b.fromScreen());
+  }
+
+  /** Where {@code item} goes in the ordered {@code items}: after every item not ordered after it. */
+  private static <T> int after(T[] items, T item, Comparator<T> order) {
+    int low = 0;
+    int high = items.length;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (order.compare(items[mid], item) > 0) {
+        high = mid;
+      } else {
+        low = mid + 1;
+      }
+    }
+    return low;
   }
 
   private static <T> T[] insert(T[] items, int at, T item) {
