@@ -53,6 +53,20 @@ final class BenchInput {
     return n;
   }
 
+  /**
+   * Input as dense as the job's own frame sampler makes it: each media has a detection every
+   * {@code frameIntervalMs} of event time, so the event time spanned grows with the events per
+   * media. How many media-context windows a detection yields depends on this density.
+   */
+  static BenchInput atFrameInterval(int events, int media, long frameIntervalMs, long seed) {
+    return generate(events, media, durationAtFrameInterval(events, media, frameIntervalMs), seed);
+  }
+
+  static long durationAtFrameInterval(int events, int media, long frameIntervalMs) {
+    long detectionsPerMedia = Math.max(1, (long) Math.ceil(events * 0.60 / media));
+    return detectionsPerMedia * frameIntervalMs;
+  }
+
   static BenchInput generate(int events, int media, long durationMs, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     int detections = (int) (events * 0.60);

@@ -1,6 +1,7 @@
 package io.cuepoint.bench;
 
 import io.cuepoint.jobs.config.CuepointConfig;
+import io.cuepoint.jobs.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import jdk.jfr.Recording;
@@ -8,14 +9,13 @@ import jdk.jfr.Recording;
 /**
  * The throughput suite alone (baseline and full path, alternating), for profiling and for
  * measuring one change quickly: {@code -Dbench.events}, {@code -Dbench.rounds} and
- * {@code -Dbench.media} choose the size. Prints each run and its ratio to the baseline of its round.
+ * {@code -Dbench.media} choose the size; {@code -Dbench.sparse=true} spreads the input over twice
+ * the event time, as the suite's sparse run. Prints each run and its ratio to the baseline of its round.
  * With {@code -Dbench.jfr=file} the full-path runs (only they) are recorded with Flight Recorder,
  * sampling every 10 ms: {@code jfr print --events jdk.ExecutionSample file}. With
  * {@code -Dbench.latency=rate} it runs the latency suite at that input rate instead.
  */
 public final class ThroughputOnly {
-  private static final long TWO_HOURS_MS = 2 * 3600 * 1000L;
-
   private ThroughputOnly() {}
 
   public static void main(String[] args) throws Exception {
@@ -32,8 +32,11 @@ public final class ThroughputOnly {
       return;
     }
     CuepointConfig config = CuepointConfig.defaults();
-    BenchInput input = BenchInput.generate(events, media, TWO_HOURS_MS, 42);
-    BenchInput warmup = BenchInput.generate(200_000, media, TWO_HOURS_MS, 7);
+    long frameIntervalMs = config.get(Settings.FRAMES_INTERVAL).toMillis();
+    long spread = Boolean.getBoolean("bench.sparse") ? 2 : 1;
+    BenchInput input = BenchInput.generate(
+        events, media, spread * BenchInput.durationAtFrameInterval(events, media, frameIntervalMs), 42);
+    BenchInput warmup = BenchInput.atFrameInterval(200_000, media, frameIntervalMs, 7);
     JobRunner.baseline(warmup);
     JobRunner.fullPath("warm-up", warmup, config, JobRunner.flinkConfiguration("100ms"));
     for (int round = 1; round <= rounds; round++) {
