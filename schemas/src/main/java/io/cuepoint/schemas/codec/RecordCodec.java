@@ -41,6 +41,8 @@ public final class RecordCodec {
           .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
           .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
           .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          // Same doubles as Double.parseDouble (correctly rounded), several times cheaper to read.
+          .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
           .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
