@@ -106,6 +106,7 @@ public final class CuepointConfig implements Serializable {
     }
     for (Setting<Duration> positive :
         List.of(
+            Settings.WATERMARK_INTERVAL,
             Settings.GOAL_FLURRY_WINDOW,
             Settings.SOCIAL_SURGE_WINDOW,
             Settings.SOCIAL_SURGE_BASELINE,

@@ -20,6 +20,14 @@ public final class Settings {
           "5s",
           "How far out of event-time order an input record may arrive. Later records go to"
               + " dead-letters. Events of interest wait this long for stragglers.");
+  public static final Setting<Duration> WATERMARK_INTERVAL =
+      Setting.duration(
+          "Watermarks",
+          "interval",
+          "10ms",
+          "How often (processing time) each input sends its watermark downstream. Every watermark"
+              + " reaches every downstream operator, so a shorter interval costs CPU; event time"
+              + " downstream lags the records by up to this much. Lateness does not depend on it.");
   public static final Setting<Duration> IDLENESS =
       Setting.duration(
           "Watermarks",
@@ -1024,6 +1032,7 @@ public final class Settings {
       List.of(
           PARALLELISM,
           OUT_OF_ORDERNESS,
+          WATERMARK_INTERVAL,
           IDLENESS,
           TIMELINE_WINDOW_SIZE,
           TIMELINE_WINDOW_SLIDE,

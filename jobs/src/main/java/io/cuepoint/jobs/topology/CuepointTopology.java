@@ -72,6 +72,7 @@ public final class CuepointTopology {
     // No chained operator keeps or changes a record it is handed (async operators copy their
     // input themselves), so chained operators may share records instead of deep-copying each one.
     pipeline.set(PipelineOptions.OBJECT_REUSE, true);
+    pipeline.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, config.get(Settings.WATERMARK_INTERVAL));
     env.configure(pipeline);
 
     DataStream<Detection> detections =
@@ -156,7 +157,7 @@ public final class CuepointTopology {
                     bound, idleness, (r, previous) -> eventTime.of(r)))
             .uid("watermarks-" + id)
             .name("event time " + id)
-            .process(new DropLateRecords<T>(id), TypeInformation.of(type))
+            .process(new DropLateRecords<T>(id, bound), TypeInformation.of(type))
             .uid("late-" + id)
             .name("drop late " + id);
     deadLetters.add(parsed.getSideOutput(DeadLetterTag.DEAD_LETTERS));

@@ -8,19 +8,20 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 /**
- * Bounded out-of-orderness watermarks emitted as records arrive rather than on a processing-time
- * period. Flink's periodic generator makes a record's lateness depend on when the period fired;
- * emitting from the records alone makes it depend only on their order, so replays are repeatable.
- * Watermarks advance in steps of {@link #STEP_MS} to keep their traffic small.
+ * Bounded out-of-orderness watermarks computed from the records alone ({@link StreamWatermark}) and
+ * emitted on Flink's periodic watermark interval. Every watermark reaches every downstream
+ * operator, so emitting one per advancing record (about one per record at high rates) cost the
+ * job a large share of its CPU; emitting the latest one periodically costs a few per interval and
+ * delays event time downstream by at most the interval. Lateness does not depend on when a period
+ * fires: {@link DropLateRecords} judges it per record from its own {@link StreamWatermark}, never
+ * behind the one emitted here.
  */
 public final class BoundedOutOfOrdernessWatermarks<T> implements WatermarkGenerator<T> {
-  static final long STEP_MS = 10;
-
-  private final long boundMs;
+  private final StreamWatermark watermark;
   private long emitted = Long.MIN_VALUE;
 
   BoundedOutOfOrdernessWatermarks(Duration bound) {
-    this.boundMs = bound.toMillis();
+    this.watermark = new StreamWatermark(bound);
   }
 
   /**
@@ -38,16 +39,15 @@ public final class BoundedOutOfOrdernessWatermarks<T> implements WatermarkGenera
 
   @Override
   public void onEvent(T event, long timestamp, WatermarkOutput output) {
-    long candidate = timestamp - boundMs - 1;
-    long stepped = Math.floorDiv(candidate, STEP_MS) * STEP_MS;
-    if (stepped > emitted) {
-      emitted = stepped;
-      output.emitWatermark(new Watermark(stepped));
-    }
+    watermark.observe(timestamp);
   }
 
   @Override
   public void onPeriodicEmit(WatermarkOutput output) {
-    // Watermarks follow the records only; see the class comment.
+    long current = watermark.current();
+    if (current > emitted) {
+      emitted = current;
+      output.emitWatermark(new Watermark(current));
+    }
   }
 }
