@@ -24,7 +24,7 @@ public final class Settings {
       Setting.duration(
           "Watermarks",
           "interval",
-          "10ms",
+          "5ms",
           "How often (processing time) each input sends its watermark downstream. Every watermark"
               + " reaches every downstream operator, so a shorter interval costs CPU; event time"
               + " downstream lags the records by up to this much. Lateness does not depend on it.");
