@@ -29,6 +29,7 @@ final class BenchInput {
     "Sneaker", "Beverage", "Bottle", "Scarf", "Flag", "Goal", "Net", "Referee", "Whistle", "Banner",
     "Screen", "Advertisement", "Camera", "Bench", "Coach", "Trophy", "Smile", "Hand", "Cap", "Face"
   };
+  private static final String[] PRODUCTS = SampleSetup.productIds();
   private static final MatchEventType[] MATCH_TYPES = {
     MatchEventType.SOCIAL_POST, MatchEventType.SOCIAL_POST, MatchEventType.SOCIAL_POST,
     MatchEventType.SOCIAL_POST, MatchEventType.GOAL, MatchEventType.YELLOW_CARD,
@@ -111,7 +112,7 @@ final class BenchInput {
       item.kind = kind == 0 ? ItemKind.PRODUCT : kind == 1 ? ItemKind.CELEBRITY : ItemKind.LABEL;
       item.name =
           item.kind == ItemKind.PRODUCT
-              ? "prod-" + rnd.nextInt(200)
+              ? PRODUCTS[rnd.nextInt(PRODUCTS.length)]
               : item.kind == ItemKind.CELEBRITY ? "Player " + rnd.nextInt(40) : LABELS[rnd.nextInt(LABELS.length)];
       item.confidence = Math.round((40 + rnd.nextDouble() * 60) * 100) / 100.0;
       if (rnd.nextInt(3) == 0) {

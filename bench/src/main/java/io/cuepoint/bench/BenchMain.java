@@ -64,7 +64,7 @@ public final class BenchMain {
     void run(List<String> report) throws Exception;
   }
 
-  private final CuepointConfig config = CuepointConfig.defaults();
+  private final CuepointConfig config = SampleSetup.config(Map.of());
   /** The best full-path run of the throughput suite, which the latency suite takes half of. */
   private Measurement bestFull;
 

@@ -8,7 +8,6 @@ import io.cuepoint.schemas.records.MatchEvent;
 import io.cuepoint.schemas.records.MatchEventType;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,7 @@ final class LatencyRun {
     inputs.put(StreamName.VIEWER_EVENTS, live(env, StreamName.VIEWER_EVENTS, eventsPerSecond * 0.35, LatencyRun::viewerEvent));
     // Live feeds arrive in order: no out-of-orderness allowance, which would add itself to the latency.
     CuepointConfig config =
-        CuepointConfig.of(Collections.emptyMap(), Map.of("Watermarks.out-of-orderness", "0"));
+        SampleSetup.config(Map.of("Watermarks.out-of-orderness", "0"));
     CuepointTopology.build(
         env,
         inputs,

@@ -1,6 +1,5 @@
 package io.cuepoint.bench;
 
-import io.cuepoint.jobs.config.CuepointConfig;
 import io.cuepoint.jobs.topology.CuepointTopology;
 import io.cuepoint.schemas.StreamName;
 import java.io.IOException;
@@ -100,7 +99,7 @@ final class StateSizeRun {
         env,
         inputs,
         (stream, json) -> json.sinkTo(new DiscardingSink<>()).uid("discard-" + stream.id()),
-        CuepointConfig.defaults());
+        SampleSetup.config(Map.of()));
     Set<String> sources = new TreeSet<>();
     for (StreamName stream : input.records.keySet()) {
       for (int subtask = 0; subtask < JobRunner.PARALLELISM; subtask++) {

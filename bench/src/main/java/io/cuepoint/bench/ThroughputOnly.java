@@ -3,6 +3,7 @@ package io.cuepoint.bench;
 import io.cuepoint.jobs.config.CuepointConfig;
 import io.cuepoint.jobs.config.Settings;
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Duration;
 import jdk.jfr.Recording;
 
@@ -31,7 +32,7 @@ public final class ThroughputOnly {
       }
       return;
     }
-    CuepointConfig config = CuepointConfig.defaults();
+    CuepointConfig config = SampleSetup.config(Map.of());
     long frameIntervalMs = config.get(Settings.FRAMES_INTERVAL).toMillis();
     long spread = Boolean.getBoolean("bench.sparse") ? 2 : 1;
     BenchInput input = BenchInput.generate(
