@@ -16,6 +16,8 @@ public final class EligibilityRules implements Serializable {
   /** The trailing window of frequency caps. */
   static final long CAP_WINDOW_MS = 3_600_000L;
 
+  private static final String[] NONE = new String[0];
+
   /** In catalog order. */
   private final WidgetRule[] widgets;
 
@@ -25,6 +27,9 @@ public final class EligibilityRules implements Serializable {
 
   /** Widget ids the viewer may be offered at {@code time}, in catalog order. */
   public String[] eligible(ViewerState viewer, long time) {
+    if (widgets.length == 0) {
+      return NONE;
+    }
     int age = viewer.age == null ? -1 : viewer.age;
     String[] out = new String[widgets.length];
     int n = 0;
@@ -41,7 +46,7 @@ public final class EligibilityRules implements Serializable {
       }
       out[n++] = w.id;
     }
-    return n == out.length ? out : Arrays.copyOf(out, n);
+    return n == 0 ? NONE : n == out.length ? out : Arrays.copyOf(out, n);
   }
 
   private static boolean cappedOrCoolingDown(WidgetRule w, WidgetHistory h, long time) {

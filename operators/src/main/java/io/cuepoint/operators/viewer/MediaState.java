@@ -29,7 +29,7 @@ public class MediaState {
   public ViewerEvent[] viewerEvents = new ViewerEvent[0];
   /** Waiting for the watermark: by event time, match before screen, then arrival. */
   public LiveUpdate[] liveUpdates = new LiveUpdate[0];
-  /** Times of the sweeps due, ascending, distinct. */
+  /** Times of the sweeps due, ascending, distinct; only the first is needed, see sweepBy. */
   public long[] sweeps = new long[0];
   /** No viewer of the media goes silent before this, so a sweep before it need not look. */
   public long earliestExpiry = Long.MAX_VALUE;
@@ -72,14 +72,15 @@ public class MediaState {
     liveUpdates = insert(liveUpdates, after(liveUpdates, u, MediaState::liveOrder), u);
   }
 
-  void addSweep(long time) {
-    int at = Arrays.binarySearch(sweeps, time);
-    if (at < 0) {
-      at = -at - 1;
+  /**
+   * Makes sure a sweep is due at or before {@code time}: a sweep due earlier schedules the next
+   * itself, so only an earlier time than every pending sweep is added, in front.
+   */
+  void sweepBy(long time) {
+    if (sweeps.length == 0 || time < sweeps[0]) {
       long[] grown = new long[sweeps.length + 1];
-      System.arraycopy(sweeps, 0, grown, 0, at);
-      grown[at] = time;
-      System.arraycopy(sweeps, at, grown, at + 1, sweeps.length - at);
+      grown[0] = time;
+      System.arraycopy(sweeps, 0, grown, 1, sweeps.length);
       sweeps = grown;
     }
   }
@@ -133,6 +134,10 @@ public class MediaState {
 
   /** Where {@code item} goes in the ordered {@code items}: after every item not ordered after it. */
   private static <T> int after(T[] items, T item, Comparator<T> order) {
+    // Each input mostly comes after those of its media already waiting.
+    if (items.length == 0 || order.compare(items[items.length - 1], item) <= 0) {
+      return items.length;
+    }
     int low = 0;
     int high = items.length;
     while (low < high) {

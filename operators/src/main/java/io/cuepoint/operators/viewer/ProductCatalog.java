@@ -20,6 +20,7 @@ import java.util.Set;
 public final class ProductCatalog implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String[] NONE = new String[0];
 
   private final HashMap<String, String[]> related;
   private final HashMap<String, String> productByLabel;
@@ -51,19 +52,32 @@ public final class ProductCatalog implements Serializable {
    * without the on-screen products themselves.
    */
   public String[] offerCandidates(String[] onScreen) {
-    Set<String> showing = new LinkedHashSet<>(List.of(onScreen));
-    Set<String> candidates = new LinkedHashSet<>();
+    // Most windows show no catalog product: no collection is made for them.
+    Set<String> candidates = null;
     for (String product : onScreen) {
       String[] r = related.get(product);
       if (r != null) {
         for (String candidate : r) {
-          if (!showing.contains(candidate)) {
+          if (!showing(onScreen, candidate)) {
+            if (candidates == null) {
+              candidates = new LinkedHashSet<>();
+            }
             candidates.add(candidate);
           }
         }
       }
     }
-    return candidates.toArray(new String[0]);
+    return candidates == null ? NONE : candidates.toArray(NONE);
+  }
+
+  /** A linear search: a window shows a handful of products. */
+  private static boolean showing(String[] onScreen, String product) {
+    for (String p : onScreen) {
+      if (product.equals(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Throws {@link IllegalArgumentException} naming the product and field that is wrong. */

@@ -303,12 +303,13 @@ public class ViewerContextFunction
   /** Asks for a decision unless there is nothing the viewer may be offered. */
   private boolean decide(ViewerState v, Occasion occasion, Collector<DecisionRequest> out) {
     String[] eligible = rules.eligible(v, occasion.time);
-    if (eligible.length == 0 && occasion.candidates.length == 0) {
+    String[] candidates = occasion.candidates();
+    if (eligible.length == 0 && candidates.length == 0) {
       nothingToOffer.inc();
       return false;
     }
     DecisionRequest r = new DecisionRequest();
-    r.id = occasion.mediaId + "/" + v.viewerId + occasion.idSuffix;
+    r.id = occasion.mediaId + "/" + v.viewerId + occasion.idSuffix();
     r.viewerId = v.viewerId;
     r.mediaId = occasion.mediaId;
     r.eventTime = occasion.time;
@@ -317,7 +318,7 @@ public class ViewerContextFunction
     r.segment = v.segment;
     r.context = occasion.context(v.favouriteTeam);
     r.widgets = eligible;
-    r.offerCandidates = occasion.candidates;
+    r.offerCandidates = candidates;
     r.discountPercent = settings.discountPercent;
     out.collect(r);
     v.lastDecisionAt = occasion.time;
@@ -328,7 +329,8 @@ public class ViewerContextFunction
   /**
    * What the decisions of one occasion (a join, an event of interest, new products on screen)
    * share, worked out once for all the media's viewers: records are copied when they leave the
-   * operator, so sharing is safe.
+   * operator, so sharing is safe. Each part is worked out when a viewer first needs it: most
+   * occasions find most viewers silent, rate-limited or with nothing to offer.
    */
   private final class Occasion {
     final String mediaId;
@@ -336,8 +338,8 @@ public class ViewerContextFunction
     final DecisionMoment moment;
     final EventOfInterest trigger;
     final LiveContext live;
-    final String idSuffix;
-    final String[] candidates;
+    private String idSuffix;
+    private String[] candidates;
     private final Map<String, StringMap> contextByTeam = new HashMap<>(4);
 
     Occasion(String mediaId, long time, DecisionMoment moment, EventOfInterest trigger, LiveContext live) {
@@ -346,8 +348,20 @@ public class ViewerContextFunction
       this.moment = moment;
       this.trigger = trigger;
       this.live = live;
-      this.idSuffix = "/" + time + "/" + moment + (trigger == null ? "" : "/" + trigger.type);
-      this.candidates = live == null ? NONE : products.offerCandidates(live.products);
+    }
+
+    String idSuffix() {
+      if (idSuffix == null) {
+        idSuffix = "/" + time + "/" + moment + (trigger == null ? "" : "/" + trigger.type);
+      }
+      return idSuffix;
+    }
+
+    String[] candidates() {
+      if (candidates == null) {
+        candidates = live == null ? NONE : products.offerCandidates(live.products);
+      }
+      return candidates;
     }
 
     StringMap context(String favouriteTeam) {
@@ -364,8 +378,19 @@ public class ViewerContextFunction
     return v.lastSeenAt != null && v.lastSeenAt + settings.viewerIdleTimeoutMs <= time;
   }
 
+  /**
+   * Makes sure a sweep is due at the first grid point after {@code time} where one can remove
+   * anything: where a viewer may have gone silent or the live context gone idle. The grid points
+   * before it would find nothing to remove (expiries only move later, except from none, and a
+   * handled input reschedules), so they need no timer.
+   */
   private void scheduleSweep(long time, MediaState m) {
-    m.addSweep((Math.floorDiv(time, sweepStepMs) + 1) * sweepStepMs);
+    long liveExpiry = m.live == null ? Long.MAX_VALUE : m.live.updatedAt + settings.mediaIdleTimeoutMs;
+    long firstExpiry = Math.min(m.earliestExpiry, liveExpiry);
+    if (firstExpiry == Long.MAX_VALUE) {
+      return;
+    }
+    m.sweepBy((Math.floorDiv(Math.max(time, firstExpiry - 1), sweepStepMs) + 1) * sweepStepMs);
   }
 
   /** Removes silent viewers and an idle live context; keeps sweeping while anything is left. */

@@ -45,6 +45,19 @@ class CatalogsAndOffersTest {
   }
 
   @Test
+  void offerCandidatesAreTheRelatedProductsOnceEachInOrderWithoutThoseOnScreen() {
+    ProductCatalog products =
+        new ProductCatalog(
+            Map.of("a", new String[] {"c", "b", "d"}, "b", new String[] {"e", "c", "a"}, "x", new String[0]),
+            Map.of());
+    assertThat(products.offerCandidates(new String[] {"a", "b"})).containsExactly("c", "d", "e");
+    assertThat(products.offerCandidates(new String[] {"b"})).containsExactly("e", "c", "a");
+    assertThat(products.offerCandidates(new String[] {"x", "unknown"})).isEmpty();
+    assertThat(products.offerCandidates(new String[0])).isEmpty();
+    assertThat(ProductCatalog.empty().offerCandidates(new String[] {"a"})).isEmpty();
+  }
+
+  @Test
   void offersGoToTheProductsTheDiscountMovesMostNotTheBestScored() {
     String[] candidates = {"popular", "swayed", "flat", "cold"};
     // popular: 0.50 -> 0.55 (uplift ~1.08); swayed: 0.10 -> 0.30 (~2.73);

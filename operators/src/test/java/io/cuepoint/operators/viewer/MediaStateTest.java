@@ -77,12 +77,38 @@ class MediaStateTest {
           m.add(screen(offset, "p"));
           break;
         default:
-          m.addSweep(T0 + offset);
-          m.addSweep(T0 + offset);
+          m.sweepBy(T0 + offset);
+          m.sweepBy(T0 + offset);
       }
       earliest = Math.min(earliest, T0 + offset);
       assertThat(m.nextDue()).isEqualTo(earliest);
     }
     assertThat(m.sweeps).isSorted().doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aSweepIsAddedOnlyBeforeEveryPendingOne() {
+    MediaState m = new MediaState();
+    m.sweepBy(T0 + 60_000);
+    m.sweepBy(T0 + 90_000);
+    assertThat(m.sweeps).containsExactly(T0 + 60_000);
+    m.sweepBy(T0 + 30_000);
+    assertThat(m.sweeps).containsExactly(T0 + 30_000, T0 + 60_000);
+    assertThat(m.nextDue()).isEqualTo(T0 + 30_000);
+    m.takeSweep(T0 + 30_000);
+    assertThat(m.nextDue()).isEqualTo(T0 + 60_000);
+  }
+
+  @Test
+  void liveUpdatesArrivingInOrderKeepItAndOneOutOfOrderGoesInItsPlace() {
+    MediaState m = new MediaState();
+    LiveUpdate first = screen(1_000, "a");
+    LiveUpdate second = screen(2_000, "b");
+    LiveUpdate late = screen(1_500, "c");
+    LiveUpdate sameTime = screen(2_000, "d");
+    for (LiveUpdate u : List.of(first, second, late, sameTime)) {
+      m.add(u);
+    }
+    assertThat(m.liveUpdates).containsExactly(first, late, second, sameTime);
   }
 }
