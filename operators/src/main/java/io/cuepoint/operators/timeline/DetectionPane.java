@@ -42,7 +42,7 @@ public class DetectionPane {
       }
       seen[n++] = new PaneItem(ContextList.of(item.kind), item.name, item.confidence, 1);
     }
-    Arrays.sort(seen, 0, n, PaneItem::compareKeys);
+    PaneItemSort.byKey(seen, 0, n);
     int distinct = 0;
     for (int i = 0; i < n; i++) {
       if (distinct > 0 && PaneItem.compareKeys(seen[distinct - 1], seen[i]) == 0) {

@@ -1,7 +1,6 @@
 package io.cuepoint.operators.timeline;
 
 import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * The items of one run of panes, each list best first, and the pane with the latest detection.
@@ -9,13 +8,6 @@ import java.util.Comparator;
  * window.
  */
 final class WindowItems {
-  // Ties in confidence are broken by name so the output never depends on arrival order.
-  private static final Comparator<PaneItem> BEST_FIRST =
-      (a, b) -> {
-        int byConfidence = Double.compare(b.confidence, a.confidence);
-        return byConfidence != 0 ? byConfidence : a.name.compareTo(b.name);
-      };
-
   final DetectionPane first;
   final DetectionPane last;
   final DetectionPane latest;
@@ -62,9 +54,7 @@ final class WindowItems {
 
   private static PaneItem[] bestFirst(PaneItem[] items, int from, int to) {
     PaneItem[] run = Arrays.copyOfRange(items, from, to);
-    if (run.length > 1) {
-      Arrays.sort(run, BEST_FIRST);
-    }
+    PaneItemSort.bestFirst(run, 0, run.length);
     return run;
   }
 }

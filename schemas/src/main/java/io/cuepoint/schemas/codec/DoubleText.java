@@ -15,6 +15,8 @@ final class DoubleText {
   static final double FAST_BELOW = 1000.0;
 
   static final int SCALE = 10_000;
+  /** Room {@link #writeFraction} needs: the point and four digits. */
+  static final int FRACTION_CHARS = 5;
 
   private DoubleText() {}
 
@@ -31,21 +33,25 @@ final class DoubleText {
 
   /**
    * Writes the decimal point and the fraction of a short decimal ({@code n % 10000}), its trailing
-   * zeros dropped but at least one digit kept; returns the position after it. Needs 5 chars.
+   * zeros dropped but at least one digit kept; returns the position after it. Needs
+   * {@link #FRACTION_CHARS} chars.
    */
   static int writeFraction(int fraction, char[] buf, int pos) {
-    buf[pos++] = '.';
-    if (fraction == 0) {
-      buf[pos++] = '0';
-      return pos;
+    // All four digits are written, two at a time; the position then leaves out trailing zeros.
+    int high = fraction / 100;
+    int low = fraction - high * 100;
+    buf[pos] = '.';
+    buf[pos + 1] = DigitPairs.TENS[high];
+    buf[pos + 2] = DigitPairs.ONES[high];
+    buf[pos + 3] = DigitPairs.TENS[low];
+    buf[pos + 4] = DigitPairs.ONES[low];
+    int digits;
+    if (low != 0) {
+      digits = low % 10 != 0 ? 4 : 3;
+    } else {
+      // A whole number keeps one zero: ".0".
+      digits = high % 10 != 0 ? 2 : 1;
     }
-    int divisor = SCALE / 10;
-    while (fraction != 0) {
-      int digit = fraction / divisor;
-      buf[pos++] = (char) ('0' + digit);
-      fraction -= digit * divisor;
-      divisor /= 10;
-    }
-    return pos;
+    return pos + 1 + digits;
   }
 }
