@@ -10,6 +10,7 @@ import io.cuepoint.operators.io.ParseRecords;
 import io.cuepoint.operators.match.EventsOfInterestFunction;
 import io.cuepoint.operators.match.EventsOfInterestOnly;
 import io.cuepoint.operators.match.MatchUpdate;
+import io.cuepoint.operators.serialization.RecordTypes;
 import io.cuepoint.operators.timeline.MediaTimelineFunction;
 import io.cuepoint.schemas.StreamName;
 import io.cuepoint.schemas.codec.InputDecoder;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.lib.NumberSequenceSource;
 import org.apache.flink.configuration.Configuration;
@@ -91,7 +91,9 @@ public final class CuepointTopology {
     SingleOutputStreamOperator<MatchUpdate> matchUpdates =
         matchEvents
             .keyBy(e -> e.mediaId, Types.STRING)
-            .process(new EventsOfInterestFunction(config.eventsOfInterest()))
+            .process(
+                new EventsOfInterestFunction(config.eventsOfInterest()),
+                RecordTypes.of(MatchUpdate.class))
             .uid("events-of-interest")
             .name("events of interest");
     deadLetters.add(matchUpdates.getSideOutput(DeadLetterTag.DEAD_LETTERS));
@@ -145,7 +147,7 @@ public final class CuepointTopology {
       raw = emptyInput(id);
     }
     SingleOutputStreamOperator<T> parsed =
-        raw.process(new ParseRecords<>(InputDecoder.forStream(stream, type)), TypeInformation.of(type))
+        raw.process(new ParseRecords<>(InputDecoder.forStream(stream, type)), RecordTypes.of(type))
             .uid("parse-" + id)
             .name("parse " + id);
     Duration bound = config.get(Settings.OUT_OF_ORDERNESS);
@@ -157,7 +159,7 @@ public final class CuepointTopology {
                     bound, idleness, (r, previous) -> eventTime.of(r)))
             .uid("watermarks-" + id)
             .name("event time " + id)
-            .process(new DropLateRecords<T>(id, bound), TypeInformation.of(type))
+            .process(new DropLateRecords<T>(id, bound), RecordTypes.of(type))
             .uid("late-" + id)
             .name("drop late " + id);
     deadLetters.add(parsed.getSideOutput(DeadLetterTag.DEAD_LETTERS));

@@ -8,6 +8,7 @@ import io.cuepoint.connectors.frames.SegmentFrameDecoder;
 import io.cuepoint.connectors.frames.VideoFrame;
 import io.cuepoint.jobs.config.FramesConfig;
 import io.cuepoint.operators.io.DeadLetterTag;
+import io.cuepoint.operators.serialization.RecordTypes;
 import io.cuepoint.schemas.records.DeadLetter;
 import io.cuepoint.schemas.records.Detection;
 import io.cuepoint.schemas.records.Segment;
@@ -81,7 +82,7 @@ public final class FramesTopology {
     return detected
         .keyBy(f -> f.mediaId, Types.STRING)
         .connect(skipped.keyBy(f -> f.mediaId, Types.STRING))
-        .process(new DetectionCarryForward(config.frames))
+        .process(new DetectionCarryForward(config.frames), RecordTypes.of(Detection.class))
         .uid("frames-carry-forward")
         .name("frames: carry detections to skipped frames");
   }

@@ -12,6 +12,7 @@ import io.cuepoint.operators.overlay.MediaChannels;
 import io.cuepoint.operators.overlay.OverlayScheduler;
 import io.cuepoint.operators.overlay.ProductFrame;
 import io.cuepoint.operators.overlay.ProductFrames;
+import io.cuepoint.operators.serialization.RecordTypes;
 import io.cuepoint.schemas.records.DeadLetter;
 import io.cuepoint.schemas.records.Detection;
 import io.cuepoint.schemas.records.Overlay;
@@ -60,7 +61,9 @@ public final class OverlayTopology {
 
     SingleOutputStreamOperator<ProductFrame> frames =
         onScreen
-            .flatMap(new ProductFrames(overlays.catalog, overlays.rules))
+            .flatMap(
+                new ProductFrames(overlays.catalog, overlays.rules),
+                RecordTypes.of(ProductFrame.class))
             .uid("overlay-product-frames")
             .name("overlay product frames");
 
@@ -68,7 +71,7 @@ public final class OverlayTopology {
         frames
             .keyBy(f -> f.mediaId, Types.STRING)
             .connect(segments.keyBy(s -> s.mediaId, Types.STRING))
-            .process(new MediaChannels(overlays.rules))
+            .process(new MediaChannels(overlays.rules), RecordTypes.of(ProductFrame.class))
             .uid("overlay-media-channels")
             .name("overlay media channels");
 
@@ -109,7 +112,7 @@ public final class OverlayTopology {
     if (ordered.isEmpty()) {
       return null;
     }
-    return env.fromData(ordered, TypeInformation.of(Detection.class))
+    return env.fromData(ordered, RecordTypes.of(Detection.class))
         .uid("source-" + id)
         .name("read " + input)
         .assignTimestampsAndWatermarks(

@@ -6,6 +6,7 @@ import io.cuepoint.jobs.config.CuepointConfig;
 import io.cuepoint.jobs.config.OverlayConfig;
 import io.cuepoint.jobs.config.Settings;
 import io.cuepoint.operators.io.BoundedOutOfOrdernessWatermarks;
+import io.cuepoint.operators.serialization.RecordTypes;
 import io.cuepoint.operators.shoppable.ProductSightings;
 import io.cuepoint.operators.shoppable.ProductSightingsOf;
 import io.cuepoint.operators.shoppable.ShoppableSettings;
@@ -15,7 +16,6 @@ import io.cuepoint.schemas.records.ShoppableSpan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -45,7 +45,7 @@ public final class ShoppableTopology {
       }
     }
     return sightings
-        .flatMap(new ProductSightingsOf(), TypeInformation.of(ProductSightings.class))
+        .flatMap(new ProductSightingsOf(), RecordTypes.of(ProductSightings.class))
         .uid("shoppable-sightings")
         .name("product sightings")
         .keyBy(s -> s.mediaId, Types.STRING)
@@ -71,7 +71,7 @@ public final class ShoppableTopology {
     ordered.sort(Comparator.comparing(d -> d.eventTime));
     return detections
         .getExecutionEnvironment()
-        .fromData(ordered, TypeInformation.of(Detection.class))
+        .fromData(ordered, RecordTypes.of(Detection.class))
         .uid("source-" + id)
         .name("read product cues of " + file.mediaId + " for shoppable spans")
         .assignTimestampsAndWatermarks(

@@ -12,13 +12,13 @@ import io.cuepoint.jobs.config.FramesConfig;
 import io.cuepoint.jobs.config.RekognitionConfig;
 import io.cuepoint.jobs.config.Settings;
 import io.cuepoint.jobs.config.ShoppableServicesConfig;
+import io.cuepoint.operators.serialization.RecordTypes;
 import io.cuepoint.schemas.records.DeadLetter;
 import io.cuepoint.schemas.records.Detection;
 import io.cuepoint.schemas.records.Segment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +67,7 @@ public final class VideoTopology {
             .uid("video-detected-frames")
             .name("frames with detections")
             .map(f -> f.detection)
-            .returns(TypeInformation.of(Detection.class))
+            .returns(RecordTypes.of(Detection.class))
             .uid("video-detections")
             .name("detections of analysed frames");
     return found.union(FramesTopology.carryForward(analysed, frames.skipped, framesConfig));

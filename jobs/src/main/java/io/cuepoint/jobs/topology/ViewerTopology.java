@@ -9,6 +9,7 @@ import io.cuepoint.jobs.viewer.ViewerConfig;
 import io.cuepoint.jobs.viewer.ViewerReferenceData;
 import io.cuepoint.operators.io.DeadLetterTag;
 import io.cuepoint.operators.match.MatchUpdate;
+import io.cuepoint.operators.serialization.RecordTypes;
 import io.cuepoint.operators.viewer.ContextMapBuilder;
 import io.cuepoint.operators.viewer.DecisionRequest;
 import io.cuepoint.operators.viewer.LiveUpdate;
@@ -51,12 +52,12 @@ public final class ViewerTopology {
 
     DataStream<LiveUpdate> live =
         matchUpdates
-            .map(new MatchUpdateToLive(), TypeInformation.of(LiveUpdate.class))
+            .map(new MatchUpdateToLive(), RecordTypes.of(LiveUpdate.class))
             .uid("viewer-live-match")
             .name("live context: match")
             .union(
                 mediaContext
-                    .map(new MediaContextToLive(data.products), TypeInformation.of(LiveUpdate.class))
+                    .map(new MediaContextToLive(data.products), RecordTypes.of(LiveUpdate.class))
                     .uid("viewer-live-screen")
                     .name("live context: on screen"));
 
