@@ -2,8 +2,8 @@ package io.cuepoint.operators.viewer;
 
 import io.cuepoint.schemas.records.StringMap;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The embedded ranker: scores items by how often they were taken (clicked or bought) when shown,
@@ -26,16 +26,15 @@ public final class LocalRanker implements Serializable {
   static final double USER_PRIOR = 5;
 
   private final String[] contextColumns;
-  /** Views and takes by item, by item and context value, and by user and item. */
-  private final HashMap<String, long[]> counts;
+  /** Views and takes by item, and under each item by context value and by user. */
+  private final HashMap<String, ItemCounts> items;
   private final long allViews;
   private final long allTakes;
   private final long interactions;
 
-  LocalRanker(String[] contextColumns, Map<String, long[]> counts, long interactions) {
+  LocalRanker(String[] contextColumns, HashMap<String, ItemCounts> items, long[] all, long interactions) {
     this.contextColumns = contextColumns.clone();
-    this.counts = new HashMap<>(counts);
-    long[] all = counts.getOrDefault(allKey(), new long[2]);
+    this.items = items;
     this.allViews = all[0];
     this.allTakes = all[1];
     this.interactions = interactions;
@@ -43,7 +42,7 @@ public final class LocalRanker implements Serializable {
 
   /** A ranker with no history: every item scores the same. */
   public static LocalRanker untrained() {
-    return new LocalRanker(new String[0], new HashMap<>(), 0);
+    return new LocalRanker(new String[0], new HashMap<>(), new long[2], 0);
   }
 
   /** Interactions it was trained on. */
@@ -58,10 +57,11 @@ public final class LocalRanker implements Serializable {
 
   /** Scores of {@code items} for the user in the context, in the same order, summing to 1. */
   public double[] scores(String userId, String[] items, StringMap context) {
+    String[] values = contextValues(context);
     double[] s = new double[items.length];
     double sum = 0;
     for (int i = 0; i < items.length; i++) {
-      s[i] = rawScore(userId, items[i], context);
+      s[i] = rawScore(userId, items[i], values);
       sum += s[i];
     }
     for (int i = 0; i < items.length; i++) {
@@ -70,18 +70,32 @@ public final class LocalRanker implements Serializable {
     return s;
   }
 
-  private double rawScore(String userId, String item, StringMap context) {
+  /** The context's value for each context column, null where it has none: the same for every item. */
+  private String[] contextValues(StringMap context) {
+    String[] values = new String[contextColumns.length];
+    if (context != null) {
+      for (int c = 0; c < values.length; c++) {
+        values[c] = context.get(contextColumns[c]);
+      }
+    }
+    return values;
+  }
+
+  private double rawScore(String userId, String item, String[] contextValues) {
     double global = (allTakes + 1.0) / (Math.max(allViews, allTakes) + 2.0);
-    double itemRate = smoothed(counts.get(itemKey(item)), global, ITEM_PRIOR);
+    ItemCounts counts = items.get(item);
+    double itemRate = smoothed(counts == null ? null : counts.viewsTakes, global, ITEM_PRIOR);
     double score = itemRate;
-    for (String column : contextColumns) {
-      String value = context == null ? null : context.get(column);
+    for (int c = 0; c < contextValues.length; c++) {
+      String value = contextValues[c];
       if (value != null) {
-        score *= smoothed(counts.get(contextKey(item, column, value)), itemRate, CONTEXT_PRIOR) / itemRate;
+        long[] byValue = counts == null ? null : counts.byContext[c].get(value);
+        score *= smoothed(byValue, itemRate, CONTEXT_PRIOR) / itemRate;
       }
     }
     if (userId != null) {
-      score *= smoothed(counts.get(userKey(userId, item)), itemRate, USER_PRIOR) / itemRate;
+      long[] byUser = counts == null ? null : counts.byUser.get(userId);
+      score *= smoothed(byUser, itemRate, USER_PRIOR) / itemRate;
     }
     return score;
   }
@@ -95,19 +109,24 @@ public final class LocalRanker implements Serializable {
     return (takes + weight * prior) / (views + weight);
   }
 
-  static String allKey() {
-    return "*";
-  }
+  /**
+   * One item's views and takes: in all, by value of each context column (in context column
+   * order; columns of the same name share one map) and by user.
+   */
+  static final class ItemCounts implements Serializable {
+    private static final long serialVersionUID = 1L;
 
-  static String itemKey(String item) {
-    return "i\u0001" + item;
-  }
+    final long[] viewsTakes = new long[2];
+    final HashMap<String, long[]>[] byContext;
+    final HashMap<String, long[]> byUser = new HashMap<>();
 
-  static String contextKey(String item, String column, String value) {
-    return "c\u0001" + item + "\u0001" + column + "\u0001" + value;
-  }
-
-  static String userKey(String user, String item) {
-    return "u\u0001" + user + "\u0001" + item;
+    @SuppressWarnings("unchecked")
+    ItemCounts(String[] contextColumns) {
+      byContext = new HashMap[contextColumns.length];
+      for (int c = 0; c < contextColumns.length; c++) {
+        int first = Arrays.asList(contextColumns).indexOf(contextColumns[c]);
+        byContext[c] = first < c ? byContext[first] : new HashMap<>();
+      }
+    }
   }
 }

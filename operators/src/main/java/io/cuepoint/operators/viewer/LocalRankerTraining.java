@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,7 +40,9 @@ public final class LocalRankerTraining {
         contextColumns.add(PersonalizeContext.key(name));
       }
     }
-    Map<String, long[]> counts = new HashMap<>();
+    String[] columnNames = contextColumns.toArray(new String[0]);
+    HashMap<String, LocalRanker.ItemCounts> items = new HashMap<>();
+    long[] all = new long[2];
     long interactions = 0;
     int lineNumber = 1;
     for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -64,17 +65,18 @@ public final class LocalRankerTraining {
         continue;
       }
       interactions++;
-      count(counts, LocalRanker.allKey(), slot);
-      count(counts, LocalRanker.itemKey(itemId), slot);
-      count(counts, LocalRanker.userKey(userId, itemId), slot);
+      all[slot]++;
+      LocalRanker.ItemCounts counts = items.computeIfAbsent(itemId, k -> new LocalRanker.ItemCounts(columnNames));
+      counts.viewsTakes[slot]++;
+      count(counts.byUser, userId, slot);
       for (int c = 0; c < contextIndexes.size(); c++) {
         String value = f.get(contextIndexes.get(c)).trim();
         if (!value.isEmpty()) {
-          count(counts, LocalRanker.contextKey(itemId, contextColumns.get(c), value), slot);
+          count(counts.byContext[c], value, slot);
         }
       }
     }
-    return new LocalRanker(contextColumns.toArray(new String[0]), counts, interactions);
+    return new LocalRanker(columnNames, items, all, interactions);
   }
 
   /** 0 for a showing, 1 for a take, -1 for an event type that is neither. */
@@ -90,7 +92,7 @@ public final class LocalRankerTraining {
     }
   }
 
-  private static void count(Map<String, long[]> counts, String key, int slot) {
+  private static void count(HashMap<String, long[]> counts, String key, int slot) {
     counts.computeIfAbsent(key, k -> new long[2])[slot]++;
   }
 

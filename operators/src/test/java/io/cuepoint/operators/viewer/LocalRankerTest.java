@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.cuepoint.schemas.records.StringMap;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class LocalRankerTest {
@@ -102,6 +107,126 @@ class LocalRankerTest {
     LocalRanker r = train(List.of(HEADER, "\"u,1\",\"item \"\"a\"\"\",1,Click,FIRST_HALF,LEVEL,NONE"));
     double[] s = r.scores("u,1", new String[] {"item \"a\"", "b"}, new StringMap());
     assertThat(s[0]).isGreaterThan(s[1]);
+  }
+
+  @Test
+  void scoresAreBitForBitTheFormulaOverRandomHistoriesAlsoAfterSerialization() throws Exception {
+    String[] phases = {"FIRST_HALF", "HALF_TIME", "SECOND_HALF"};
+    String[] moods = {"CALM", "TENSE"};
+    String[] types = {"View", "View", "View", "Click", "Purchase", "Dismiss"};
+    for (int seed = 0; seed < 20; seed++) {
+      Random random = new Random(seed);
+      List<String[]> history = new ArrayList<>();
+      int n = 1 + random.nextInt(400);
+      for (int i = 0; i < n; i++) {
+        history.add(new String[] {
+          "u" + random.nextInt(12),
+          "i" + random.nextInt(8),
+          types[random.nextInt(types.length)],
+          random.nextInt(5) == 0 ? "" : phases[random.nextInt(phases.length)],
+          random.nextInt(3) == 0 ? "" : moods[random.nextInt(moods.length)]
+        });
+      }
+      List<String> lines = new ArrayList<>(List.of("USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE,PHASE,MOOD"));
+      for (String[] h : history) {
+        lines.add(h[0] + "," + h[1] + ",1," + h[2] + "," + h[3] + "," + h[4]);
+      }
+      LocalRanker trained = train(lines);
+      LocalRanker shipped = roundTrip(trained);
+      for (int q = 0; q < 20; q++) {
+        String user = random.nextInt(6) == 0 ? null : "u" + random.nextInt(15);
+        String[] items = new String[1 + random.nextInt(6)];
+        for (int i = 0; i < items.length; i++) {
+          items[i] = "i" + random.nextInt(10);
+        }
+        StringMap context = randomContext(random, phases, moods);
+        double[] expected = referenceScores(history, user, items, context);
+        assertThat(trained.scores(user, items, context)).containsExactly(expected);
+        assertThat(shipped.scores(user, items, context)).containsExactly(expected);
+      }
+    }
+  }
+
+  private static StringMap randomContext(Random random, String[] phases, String[] moods) {
+    switch (random.nextInt(4)) {
+      case 0:
+        return null;
+      case 1:
+        return new StringMap();
+      case 2:
+        return StringMap.of("PHASE", phases[random.nextInt(phases.length)], "OTHER", "X");
+      default:
+        return StringMap.of("PHASE", random.nextBoolean() ? "OVERTIME" : phases[random.nextInt(phases.length)],
+            "MOOD", moods[random.nextInt(moods.length)]);
+    }
+  }
+
+  /** The documented formula, counting straight from the history for every lookup. */
+  private static double[] referenceScores(List<String[]> history, String user, String[] items, StringMap context) {
+    String[] columns = {"PHASE", "MOOD"};
+    long[] all = viewsTakes(history, h -> true);
+    double global = (all[1] + 1.0) / (Math.max(all[0], all[1]) + 2.0);
+    double[] s = new double[items.length];
+    double sum = 0;
+    for (int i = 0; i < items.length; i++) {
+      String item = items[i];
+      double itemRate = reference(viewsTakes(history, h -> h[1].equals(item)), global, LocalRanker.ITEM_PRIOR);
+      double score = itemRate;
+      for (int c = 0; c < columns.length; c++) {
+        String value = context == null ? null : context.get(columns[c]);
+        int column = 3 + c;
+        if (value != null) {
+          long[] vt = viewsTakes(history, h -> h[1].equals(item) && h[column].equals(value));
+          score *= reference(vt, itemRate, LocalRanker.CONTEXT_PRIOR) / itemRate;
+        }
+      }
+      if (user != null) {
+        long[] vt = viewsTakes(history, h -> h[1].equals(item) && h[0].equals(user));
+        score *= reference(vt, itemRate, LocalRanker.USER_PRIOR) / itemRate;
+      }
+      s[i] = score;
+      sum += score;
+    }
+    for (int i = 0; i < items.length; i++) {
+      s[i] = s[i] / sum;
+    }
+    return s;
+  }
+
+  /** Views and takes of the matching interactions, or null when none was counted. */
+  private static long[] viewsTakes(List<String[]> history, Predicate<String[]> matches) {
+    long views = 0;
+    long takes = 0;
+    boolean any = false;
+    for (String[] h : history) {
+      if (matches.test(h) && !h[2].equals("Dismiss")) {
+        any = true;
+        if (h[2].equals("View")) {
+          views++;
+        } else {
+          takes++;
+        }
+      }
+    }
+    return any ? new long[] {views, takes} : null;
+  }
+
+  private static double reference(long[] viewsTakes, double prior, double weight) {
+    if (viewsTakes == null) {
+      return prior;
+    }
+    long views = Math.max(viewsTakes[0], viewsTakes[1]);
+    return (viewsTakes[1] + weight * prior) / (views + weight);
+  }
+
+  private static LocalRanker roundTrip(LocalRanker ranker) throws IOException, ClassNotFoundException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(ranker);
+    }
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      return (LocalRanker) in.readObject();
+    }
   }
 
   private static double share(LocalRanker r, String widget, StringMap context) {
