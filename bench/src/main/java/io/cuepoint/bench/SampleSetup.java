@@ -1,13 +1,13 @@
 package io.cuepoint.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.cuepoint.jobs.config.CuepointConfig;
 import io.cuepoint.jobs.config.PropertyGroups;
-import io.cuepoint.schemas.codec.RecordCodec;
+import io.cuepoint.operators.overlay.ProductCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 
@@ -37,15 +37,12 @@ final class SampleSetup {
     return CuepointConfig.of(groups, overrides);
   }
 
-  /** The product ids of the sample catalog, which the generated detections show. */
+  /** The product ids of the sample catalog, which the generated detections show, sorted. */
   static String[] productIds() {
     try {
-      JsonNode products =
-          RecordCodec.mapper().readTree(Files.readString(repositoryRoot().resolve(SAMPLE + "/products.json")));
-      String[] ids = new String[products.get("products").size()];
-      for (int i = 0; i < ids.length; i++) {
-        ids[i] = products.get("products").get(i).get("productId").asText();
-      }
+      String json = Files.readString(repositoryRoot().resolve(SAMPLE + "/products.json"));
+      String[] ids = ProductCatalog.parse(json).products().keySet().toArray(new String[0]);
+      Arrays.sort(ids);
       return ids;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -5,9 +5,9 @@ import java.util.Comparator;
 
 /**
  * Sorts pane items in the two orders the timeline needs. The arrays are short (a record's items, a
- * window's list), where a binary insertion sort with the comparison written in beats
- * {@link Arrays#sort}: its comparator call is shared with every other sort of the process, so it
- * is rarely inlined. Both sorts are stable.
+ * window's list), where a binary insertion sort of its own keeps its comparator call seeing only
+ * these two orders, which the JIT inlines, while {@link Arrays#sort}'s is shared with every other
+ * sort of the process and rarely is. Both sorts are stable.
  */
 final class PaneItemSort {
   /** Longer runs go to {@link Arrays#sort}, whose merges win there. */
@@ -21,31 +21,17 @@ final class PaneItemSort {
 
   /** Sorts {@code items[from, to)} by key: list, then name. */
   static void byKey(PaneItem[] items, int from, int to) {
-    if (to - from > INSERTION_MAX) {
-      Arrays.sort(items, from, to, BY_KEY);
-      return;
-    }
-    for (int i = from + 1; i < to; i++) {
-      PaneItem item = items[i];
-      int low = from;
-      int high = i;
-      while (low < high) {
-        int mid = (low + high) >>> 1;
-        if (PaneItem.compareKeys(item, items[mid]) < 0) {
-          high = mid;
-        } else {
-          low = mid + 1;
-        }
-      }
-      System.arraycopy(items, low, items, low + 1, i - low);
-      items[low] = item;
-    }
+    sort(items, from, to, BY_KEY);
   }
 
   /** Sorts {@code items[from, to)} best first: highest confidence, then by name. */
   static void bestFirst(PaneItem[] items, int from, int to) {
+    sort(items, from, to, BEST_FIRST);
+  }
+
+  private static void sort(PaneItem[] items, int from, int to, Comparator<PaneItem> order) {
     if (to - from > INSERTION_MAX) {
-      Arrays.sort(items, from, to, BEST_FIRST);
+      Arrays.sort(items, from, to, order);
       return;
     }
     for (int i = from + 1; i < to; i++) {
@@ -54,7 +40,7 @@ final class PaneItemSort {
       int high = i;
       while (low < high) {
         int mid = (low + high) >>> 1;
-        if (compareBestFirst(item, items[mid]) < 0) {
+        if (order.compare(item, items[mid]) < 0) {
           high = mid;
         } else {
           low = mid + 1;
