@@ -23,8 +23,18 @@ final class JsonLine {
   /** Longest text of a long ("-9223372036854775808"). */
   private static final int LONG_CHARS = 20;
 
+  /** Slots of the cache of double texts: a power of two. */
+  private static final int DOUBLE_SLOTS = 512;
+
   private char[] buf = new char[START_CHARS];
   private int pos;
+  /**
+   * The texts of doubles written lately that {@link DoubleText} cannot write, by their bits in a
+   * direct-mapped cache: such doubles (ranking scores) repeat across the viewers of one decision,
+   * and {@link Double#toString(double)} costs a few hundred nanoseconds each.
+   */
+  private final long[] doubleBits = new long[DOUBLE_SLOTS];
+  private final char[][] doubleTexts = new char[DOUBLE_SLOTS][];
 
   /** The line written since the last call, and a fresh start. */
   String take() {
@@ -136,8 +146,20 @@ final class JsonLine {
       ensure(DoubleText.FRACTION_CHARS);
       pos = DoubleText.writeFraction((int) (shortDecimal % DoubleText.SCALE), buf, pos);
     } else {
-      copy(Double.toString(value));
+      raw(doubleText(value));
     }
+  }
+
+  private char[] doubleText(double value) {
+    long bits = Double.doubleToRawLongBits(value);
+    int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> (64 - Integer.numberOfTrailingZeros(DOUBLE_SLOTS)));
+    char[] text = doubleTexts[slot];
+    if (text == null || doubleBits[slot] != bits) {
+      text = Double.toString(value).toCharArray();
+      doubleBits[slot] = bits;
+      doubleTexts[slot] = text;
+    }
+    return text;
   }
 
   void number(long value) {
