@@ -40,14 +40,32 @@ public final class PersonalizeContext {
     if (raw == null) {
       return "";
     }
+    if (clean(raw)) {
+      return raw;
+    }
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < raw.length() && b.length() < MAX_KEY_CHARS; i++) {
       char c = raw.charAt(i);
-      boolean allowed =
-          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-      b.append(allowed ? c : '_');
+      b.append(allowed(c) ? c : '_');
     }
     return b.toString();
+  }
+
+  /** Whether a key is already as {@link #key} would make it: most are. */
+  private static boolean clean(String raw) {
+    if (raw.length() > MAX_KEY_CHARS) {
+      return false;
+    }
+    for (int i = 0; i < raw.length(); i++) {
+      if (!allowed(raw.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allowed(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
   }
 
   static String value(String raw) {
