@@ -23,10 +23,11 @@ final class ContextMemo<V> {
   @SuppressWarnings("unchecked")
   V get(StringMap context, String[] items, double number) {
     long bits = Double.doubleToLongBits(number);
+    int hash = hash(context, items, bits);
     int newest = next;
     for (int k = 1; k <= ENTRIES; k++) {
       Entry<?> e = entries[Math.floorMod(newest - k, ENTRIES)];
-      if (e != null && e.number == bits && e.matches(context, items)) {
+      if (e != null && e.hash == hash && e.number == bits && e.matches(context, items)) {
         return (V) e.value;
       }
     }
@@ -40,7 +41,13 @@ final class ContextMemo<V> {
     next = (slot + 1) % ENTRIES;
   }
 
+  /** Strings keep their hash: once worked out, this is a few multiplications per string. */
+  private static int hash(StringMap context, String[] items, long number) {
+    return (31 * Arrays.hashCode(context.values) + Arrays.hashCode(items)) * 31 + Long.hashCode(number);
+  }
+
   private static final class Entry<V> {
+    final int hash;
     final String[] keys;
     final String[] values;
     final String[] items;
@@ -54,6 +61,7 @@ final class ContextMemo<V> {
       this.items = items.clone();
       this.number = number;
       this.value = value;
+      this.hash = hash(context, items, number);
     }
 
     boolean matches(StringMap context, String[] items) {

@@ -123,7 +123,9 @@ public final class LocalDecisions implements Serializable {
     // First, so the cut to Personalize's entry limit can never drop it.
     Map<String, String> c = new LinkedHashMap<>();
     c.put(ContextMapBuilder.DISCOUNT, discountText(request.discountPercent));
-    c.putAll(request.context.toMap());
+    for (int i = 0; i < request.context.keys.length; i++) {
+      c.put(request.context.keys[i], request.context.values[i]);
+    }
     return PersonalizeContext.sanitize(c);
   }
 
