@@ -4,6 +4,7 @@ import io.cuepoint.operators.viewer.DecisionRequest;
 import io.cuepoint.operators.viewer.LocalDecisions;
 import io.cuepoint.operators.viewer.LocalRanker;
 import io.cuepoint.operators.viewer.OfferUplift;
+import io.cuepoint.operators.viewer.Ranking;
 import io.cuepoint.operators.viewer.ViewerActions;
 import io.cuepoint.schemas.records.DecidedBy;
 import io.cuepoint.schemas.records.Offer;
@@ -143,7 +144,7 @@ public class PersonalizeRankingFunction extends RichAsyncFunction<DecisionReques
                     settings.offerCampaignArn,
                     request.viewerId,
                     request.offerCandidates,
-                    LocalDecisions.withDiscount(request))
+                    local.discounted(request))
                 .thenCombine(
                     ranker.rank(
                         settings.offerCampaignArn,
@@ -160,7 +161,7 @@ public class PersonalizeRankingFunction extends RichAsyncFunction<DecisionReques
             (ranked, chosen) ->
                 ViewerActions.of(
                     request,
-                    ViewerActions.ranked(request.widgets, ranked),
+                    ViewerActions.ranked(request.widgets, Ranking.of(ranked)),
                     chosen,
                     DecidedBy.PERSONALIZE,
                     false))

@@ -4,6 +4,7 @@ import io.cuepoint.schemas.records.StringMap;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 
 /**
  * The embedded ranker: scores items by how often they were taken (clicked or bought) when shown,
@@ -31,10 +32,15 @@ public final class LocalRanker implements Serializable {
   private final long allViews;
   private final long allTakes;
   private final long interactions;
+  /** Every user of the history: see {@link #knows}. */
+  private final HashSet<String> users = new HashSet<>();
 
   LocalRanker(String[] contextColumns, HashMap<String, ItemCounts> items, long[] all, long interactions) {
     this.contextColumns = contextColumns.clone();
     this.items = items;
+    for (ItemCounts counts : items.values()) {
+      users.addAll(counts.byUser.keySet());
+    }
     this.allViews = all[0];
     this.allTakes = all[1];
     this.interactions = interactions;
@@ -53,6 +59,16 @@ public final class LocalRanker implements Serializable {
   /** The context columns of the history: only these context keys affect scores. */
   public String[] contextColumns() {
     return contextColumns.clone();
+  }
+
+  /**
+   * Whether the history has anything of the user. For a user it has nothing of, every score is
+   * multiplied by smoothed(nothing, itemRate) / itemRate = itemRate / itemRate, exactly 1.0 for
+   * the finite positive itemRate: the scores are bit for bit those of no user (null), so all
+   * unknown users of a context can share one ranking.
+   */
+  public boolean knows(String userId) {
+    return userId != null && users.contains(userId);
   }
 
   /** Scores of {@code items} for the user in the context, in the same order, summing to 1. */

@@ -1,9 +1,6 @@
 package io.cuepoint.operators.viewer;
 
 import io.cuepoint.schemas.records.Offer;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,20 +30,54 @@ public final class OfferUplift {
       Map<String, Double> withDiscount,
       Map<String, Double> withoutDiscount,
       double discountPercent) {
-    List<String> ranked = new ArrayList<>(List.of(candidates));
-    ranked.sort(
-        Comparator.comparingDouble(
-                (String p) ->
-                    uplift(withDiscount.getOrDefault(p, 0.0), withoutDiscount.getOrDefault(p, 0.0)))
-            .reversed()
-            .thenComparing(p -> p));
-    List<Offer> offers = new ArrayList<>();
-    for (String productId : ranked.subList(0, Math.min(OFFERS, ranked.size()))) {
-      Offer o = new Offer();
-      o.productId = productId;
-      o.discountPercent = discountPercent;
-      offers.add(o);
+    double[] with = new double[candidates.length];
+    double[] without = new double[candidates.length];
+    for (int i = 0; i < candidates.length; i++) {
+      with[i] = withDiscount.getOrDefault(candidates[i], 0.0);
+      without[i] = withoutDiscount.getOrDefault(candidates[i], 0.0);
     }
-    return offers.toArray(new Offer[0]);
+    return offers(chosen(candidates, with, without), discountPercent);
+  }
+
+  /**
+   * The products to discount, best first.
+   *
+   * @param withDiscount score of each candidate, in the same order, ranked with the discount in
+   *     the context
+   * @param withoutDiscount the same without it
+   */
+  static String[] chosen(String[] candidates, double[] withDiscount, double[] withoutDiscount) {
+    double[] uplift = new double[candidates.length];
+    int[] order = new int[candidates.length];
+    for (int i = 0; i < candidates.length; i++) {
+      uplift[i] = uplift(withDiscount[i], withoutDiscount[i]);
+      order[i] = i;
+    }
+    // Insertion sort, stable like the sort of a list: a screen relates a handful of products.
+    for (int i = 1; i < order.length; i++) {
+      int current = order[i];
+      int j = i - 1;
+      while (j >= 0 && Ranking.before(candidates, uplift, current, order[j])) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = current;
+    }
+    String[] out = new String[Math.min(OFFERS, order.length)];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = candidates[order[i]];
+    }
+    return out;
+  }
+
+  static Offer[] offers(String[] productIds, double discountPercent) {
+    Offer[] offers = new Offer[productIds.length];
+    for (int i = 0; i < offers.length; i++) {
+      Offer o = new Offer();
+      o.productId = productIds[i];
+      o.discountPercent = discountPercent;
+      offers[i] = o;
+    }
+    return offers;
   }
 }

@@ -1,9 +1,8 @@
 package io.cuepoint.operators.viewer;
 
 import io.cuepoint.schemas.records.StringMap;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Makes a context map Amazon Personalize accepts: keys of {@code [A-Za-z0-9_]} (other characters
@@ -20,19 +19,43 @@ public final class PersonalizeContext {
   private PersonalizeContext() {}
 
   public static StringMap sanitize(Map<String, String> entries) {
-    Map<String, String> clean = new LinkedHashMap<>();
+    int most = Math.min(entries.size(), MAX_ENTRIES);
+    String[] keys = new String[most];
+    String[] values = new String[most];
+    int n = 0;
     for (Map.Entry<String, String> e : entries.entrySet()) {
-      if (clean.size() == MAX_ENTRIES) {
+      if (n == MAX_ENTRIES) {
         break;
       }
       String key = key(e.getKey());
       String value = value(e.getValue());
-      if (key.isEmpty() || value.isEmpty() || clean.containsKey(key)) {
+      if (key.isEmpty() || value.isEmpty() || indexOf(keys, n, key) >= 0) {
         continue;
       }
-      clean.put(key, value);
+      // Kept sorted as they come: a context has a handful of entries.
+      int at = n;
+      while (at > 0 && keys[at - 1].compareTo(key) > 0) {
+        keys[at] = keys[at - 1];
+        values[at] = values[at - 1];
+        at--;
+      }
+      keys[at] = key;
+      values[at] = value;
+      n++;
     }
-    return StringMap.of(new TreeMap<>(clean));
+    StringMap m = new StringMap();
+    m.keys = n == most ? keys : Arrays.copyOf(keys, n);
+    m.values = n == most ? values : Arrays.copyOf(values, n);
+    return m;
+  }
+
+  private static int indexOf(String[] keys, int n, String key) {
+    for (int i = 0; i < n; i++) {
+      if (keys[i].equals(key)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** A key Personalize accepts: other characters become {@code _}, cut to the longest allowed. */
@@ -40,14 +63,32 @@ public final class PersonalizeContext {
     if (raw == null) {
       return "";
     }
+    if (clean(raw)) {
+      return raw;
+    }
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < raw.length() && b.length() < MAX_KEY_CHARS; i++) {
       char c = raw.charAt(i);
-      boolean allowed =
-          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-      b.append(allowed ? c : '_');
+      b.append(allowed(c) ? c : '_');
     }
     return b.toString();
+  }
+
+  /** Whether a key is already as {@link #key} would make it: most are. */
+  private static boolean clean(String raw) {
+    if (raw.length() > MAX_KEY_CHARS) {
+      return false;
+    }
+    for (int i = 0; i < raw.length(); i++) {
+      if (!allowed(raw.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allowed(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
   }
 
   static String value(String raw) {

@@ -3,15 +3,7 @@ package io.cuepoint.operators.viewer;
 import io.cuepoint.schemas.records.DecidedBy;
 import io.cuepoint.schemas.records.Offer;
 import io.cuepoint.schemas.records.RankedWidget;
-import io.cuepoint.schemas.records.StringMap;
 import io.cuepoint.schemas.records.ViewerAction;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /** Turns a decision request and its rankings into the viewer action written out. */
 public final class ViewerActions {
@@ -42,42 +34,22 @@ public final class ViewerActions {
    * Widgets in the order a ranker returned them (rank 1 first), keeping only those asked for;
    * any asked for and not returned follow, in the order asked.
    */
-  public static RankedWidget[] ranked(String[] asked, LinkedHashMap<String, Double> returned) {
-    List<String> order = new ArrayList<>();
-    for (String id : returned.keySet()) {
-      if (Arrays.asList(asked).contains(id)) {
-        order.add(id);
+  public static RankedWidget[] ranked(String[] asked, Ranking returned) {
+    String[] order = new String[returned.size() + asked.length];
+    int n = 0;
+    for (int i = 0; i < returned.size(); i++) {
+      if (Ranking.contains(asked, asked.length, returned.id(i))) {
+        order[n++] = returned.id(i);
       }
     }
     for (String id : asked) {
-      if (!order.contains(id)) {
-        order.add(id);
+      if (!Ranking.contains(order, n, id)) {
+        order[n++] = id;
       }
     }
-    RankedWidget[] out = new RankedWidget[order.size()];
-    for (int i = 0; i < out.length; i++) {
-      RankedWidget w = new RankedWidget();
-      w.id = order.get(i);
-      w.rank = i + 1;
-      w.score = returned.getOrDefault(w.id, 0.0);
-      out[i] = w;
-    }
-    return out;
-  }
-
-  /** Scores of items from the local ranker, best first (ties by id). */
-  static LinkedHashMap<String, Double> localRanking(
-      LocalRanker ranker, String userId, String[] items, StringMap context) {
-    double[] scores = ranker.scores(userId, items, context);
-    Map<String, Double> byItem = new HashMap<>();
-    for (int i = 0; i < items.length; i++) {
-      byItem.put(items[i], scores[i]);
-    }
-    List<String> order = new ArrayList<>(List.of(items));
-    order.sort(Comparator.comparingDouble((String id) -> byItem.get(id)).reversed().thenComparing(id -> id));
-    LinkedHashMap<String, Double> out = new LinkedHashMap<>();
-    for (String id : order) {
-      out.put(id, byItem.get(id));
+    RankedWidget[] out = new RankedWidget[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = Ranking.widget(order[i], i + 1, returned.scoreOf(order[i], 0.0));
     }
     return out;
   }

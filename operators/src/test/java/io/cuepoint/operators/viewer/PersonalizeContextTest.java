@@ -9,6 +9,8 @@ import io.cuepoint.schemas.records.MatchSnapshot;
 import io.cuepoint.schemas.records.StringMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,53 @@ class PersonalizeContextTest {
             Map.entry("match_phase", "FIRST_HALF"),
             Map.entry("_n_code_key", "x"),
             Map.entry("k".repeat(150), "long"));
+  }
+
+  @Test
+  void sanitizingIsTheStraightforwardCleaningSortedOverRandomMaps() {
+    Random random = new Random(1);
+    String[] keyParts = {"a", "B", "_", "-", " ", "é", "k".repeat(149), "9"};
+    String[] valueParts = {"", " ", "x", "Y z", "\uD83D\uDE00"};
+    for (int q = 0; q < 500; q++) {
+      Map<String, String> raw = new LinkedHashMap<>();
+      int entries = random.nextInt(10) == 0 ? 140 + random.nextInt(40) : random.nextInt(12);
+      for (int i = 0; i < entries; i++) {
+        StringBuilder key = new StringBuilder();
+        for (int p = random.nextInt(4); p >= 0; p--) {
+          key.append(keyParts[random.nextInt(keyParts.length)]);
+        }
+        if (entries > 100) {
+          key.append(i % 170);
+        }
+        raw.put(key.toString(), random.nextInt(20) == 0 ? null : valueParts[random.nextInt(valueParts.length)] + i);
+      }
+      StringMap m = PersonalizeContext.sanitize(raw);
+      StringMap expected = reference(raw);
+      assertThat(m.keys).containsExactly(expected.keys);
+      assertThat(m.values).containsExactly(expected.values);
+    }
+  }
+
+  /** Cleaned in the order given, first of a colliding key kept, cut, then sorted by key. */
+  private static StringMap reference(Map<String, String> entries) {
+    Map<String, String> clean = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : entries.entrySet()) {
+      if (clean.size() == PersonalizeContext.MAX_ENTRIES) {
+        break;
+      }
+      StringBuilder key = new StringBuilder();
+      String raw = e.getKey();
+      for (int i = 0; i < raw.length() && key.length() < PersonalizeContext.MAX_KEY_CHARS; i++) {
+        char c = raw.charAt(i);
+        key.append(KEY.matcher(String.valueOf(c)).matches() ? c : '_');
+      }
+      String value = PersonalizeContext.value(e.getValue());
+      if (key.length() == 0 || value.isEmpty() || clean.containsKey(key.toString())) {
+        continue;
+      }
+      clean.put(key.toString(), value);
+    }
+    return StringMap.of(new TreeMap<>(clean));
   }
 
   @Test
