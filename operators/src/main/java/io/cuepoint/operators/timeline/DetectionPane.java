@@ -26,7 +26,7 @@ public class DetectionPane {
 
   public DetectionPane() {}
 
-  void add(Detection detection, double minConfidence) {
+  void add(Detection detection, double minConfidence, ItemNames names) {
     if (detections == 0 || isLater(detection.eventTime, detection.positionMs)) {
       latestEventTime = detection.eventTime;
       latestPositionMs = detection.positionMs;
@@ -40,7 +40,8 @@ public class DetectionPane {
       if (item.confidence < minConfidence) {
         continue;
       }
-      seen[n++] = new PaneItem(ContextList.of(item.kind), item.name, item.confidence, 1);
+      seen[n++] =
+          new PaneItem(ContextList.of(item.kind), names.shared(item.name), item.confidence, 1);
     }
     PaneItemSort.byKey(seen, 0, n);
     int distinct = 0;
@@ -53,7 +54,40 @@ public class DetectionPane {
         seen[distinct++] = seen[i];
       }
     }
-    items = PaneItem.merge(items, Arrays.copyOf(seen, distinct));
+    items = withAdded(items, seen, distinct);
+  }
+
+  /**
+   * The union of the pane's items and a record's first {@code count} {@code seen} items, both in
+   * key order: a name the pane has is updated in place, so only a new name makes a new array.
+   */
+  private static PaneItem[] withAdded(PaneItem[] items, PaneItem[] seen, int count) {
+    PaneItem[] out = new PaneItem[items.length + count];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < items.length && j < count) {
+      int c = PaneItem.compareKeys(items[i], seen[j]);
+      if (c < 0) {
+        out[n++] = items[i++];
+      } else if (c > 0) {
+        out[n++] = seen[j++];
+      } else {
+        items[i].add(seen[j++]);
+        out[n++] = items[i++];
+      }
+    }
+    if (n == i && j == count) {
+      // No new name: the pane's array, updated in place, is already the union.
+      return items;
+    }
+    while (i < items.length) {
+      out[n++] = items[i++];
+    }
+    while (j < count) {
+      out[n++] = seen[j++];
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
   /** Whether a detection at this time and position is later than the pane's latest. */

@@ -26,23 +26,23 @@ final class MediaContexts {
     context.windowEndMs = context.positionMs;
     context.windowStartMs = Math.max(0L, context.positionMs - windowSizeMs);
     context.eventTime = windowEnd;
-    context.labels = contextItems(items.labels);
-    context.celebrities = contextItems(items.celebrities);
-    context.products = contextItems(items.products);
+    context.labels = contextItems(items, 0, items.labelsEnd);
+    context.celebrities = contextItems(items, items.labelsEnd, items.celebritiesEnd);
+    context.products = contextItems(items, items.celebritiesEnd, items.names.length);
     context.match = match;
     context.eventsOfInterest = eventsOfInterest;
     return context;
   }
 
   // Each context gets its own items: windows over the same panes share only the WindowItems.
-  private static ContextItem[] contextItems(PaneItem[] items) {
-    ContextItem[] out = new ContextItem[items.length];
-    for (int i = 0; i < items.length; i++) {
+  private static ContextItem[] contextItems(WindowItems items, int from, int to) {
+    ContextItem[] out = new ContextItem[to - from];
+    for (int i = from; i < to; i++) {
       ContextItem c = new ContextItem();
-      c.name = items[i].name;
-      c.confidence = items[i].confidence;
-      c.frames = items[i].frames;
-      out[i] = c;
+      c.name = items.names[i];
+      c.confidence = items.confidences[i];
+      c.frames = items.frames[i];
+      out[i - from] = c;
     }
     return out;
   }

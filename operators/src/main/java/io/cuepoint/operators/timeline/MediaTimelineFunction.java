@@ -51,6 +51,8 @@ public class MediaTimelineFunction
   private final long mediaIdleTimeoutMs;
 
   private transient ValueState<MediaTimeline> timeline;
+  private transient PaneUnion union;
+  private transient ItemNames itemNames;
 
   private transient Counter windowsEmitted;
   private transient Counter lateDetections;
@@ -71,6 +73,8 @@ public class MediaTimelineFunction
             .getState(
                 new ValueStateDescriptor<>(
                     "mediaTimeline", TypeInformation.of(MediaTimeline.class)));
+    union = new PaneUnion();
+    itemNames = new ItemNames();
     windowsEmitted = getRuntimeContext().getMetricGroup().counter("timelineWindowsEmitted");
     lateDetections = getRuntimeContext().getMetricGroup().counter("detectionsLate");
   }
@@ -93,7 +97,7 @@ public class MediaTimelineFunction
     }
     MediaTimeline t = touch(detection.eventTime, timers);
     long paneIndex = Math.floorDiv(detection.eventTime, windowSlideMs);
-    t.detectionPane(paneIndex).add(detection, minConfidence);
+    t.detectionPane(paneIndex).add(detection, minConfidence, itemNames);
 
     // The pane's first window ends after the watermark, so it is not due yet.
     long firstWindowEnd = (paneIndex + 1) * windowSlideMs;
@@ -174,7 +178,7 @@ public class MediaTimelineFunction
       }
       if (to > from) {
         if (items == null || !items.covers(panes, from, to)) {
-          items = new WindowItems(panes, from, to);
+          items = new WindowItems(panes, from, to, union);
         }
         emit(mediaId, windowEnd, items, t, firstPane, lastPane, out);
       }

@@ -7,27 +7,13 @@ import java.util.Comparator;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The specialised sorts put pane items where a stable {@link Arrays#sort} would. */
+/** The specialised sort puts pane items where a stable {@link Arrays#sort} would. */
 class PaneItemSortTest {
   private static final String[] NAMES = {"ball", "Ball", "scarf", "anthem", "crowd", "é", ""};
 
   @Test
   void sortsByKeyLikeArraysSortOnRandomInput() {
     agreesWithArraysSort(PaneItemSort.BY_KEY, PaneItemSort::byKey);
-  }
-
-  @Test
-  void sortsBestFirstLikeArraysSortOnRandomInput() {
-    agreesWithArraysSort(PaneItemSort.BEST_FIRST, PaneItemSort::bestFirst);
-  }
-
-  @Test
-  void bestFirstIsHighestConfidenceThenName() {
-    PaneItem[] items = {item("b", 50.0), item("c", 90.0), item("a", 50.0)};
-
-    PaneItemSort.bestFirst(items, 0, items.length);
-
-    assertThat(items).extracting(i -> i.name).containsExactly("c", "a", "b");
   }
 
   private interface RangeSort {
@@ -58,9 +44,5 @@ class PaneItemSortTest {
 
       assertThat(items).as("run %d", run).containsExactly(expected);
     }
-  }
-
-  private static PaneItem item(String name, double confidence) {
-    return new PaneItem(ContextList.LABELS, name, confidence, 1);
   }
 }
