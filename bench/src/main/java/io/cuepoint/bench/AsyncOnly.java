@@ -2,6 +2,7 @@ package io.cuepoint.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import jdk.jfr.Recording;
 
 /**
@@ -24,15 +25,15 @@ public final class AsyncOnly {
     System.setProperty("aws.accessKeyId", "bench");
     System.setProperty("aws.secretAccessKey", "bench");
     try (SlowAwsServer server = new SlowAwsServer(AsyncIoSuite.DELAY_MS)) {
-      for (String operator : operators) {
-        run(server, operator.trim(), 0, rate, 2);
-      }
+      AsyncIoSuite.warmUp(server, operators, rate, seconds);
       for (int round = 1; round <= rounds; round++) {
         for (String throttle : throttles) {
           for (String operator : operators) {
             int every = Integer.parseInt(throttle.trim());
             Recording recording = profiling();
+            ThreadCpu threads = new ThreadCpu();
             AsyncIoRun r = run(server, operator.trim(), every, rate, seconds);
+            Map<String, Double> byThread = threads.secondsByName();
             if (recording != null) {
               recording.dump(Path.of(System.getProperty("bench.jfr") + "-" + operator.trim() + "-" + every + ".jfr"));
               recording.close();
@@ -43,10 +44,29 @@ public final class AsyncOnly {
                 r.name, every, r.tally.in(), r.tally.out(), r.tally.lost(), r.tally.duplicates(), r.tally.describe(),
                 r.calls, r.throttled, r.seconds, r.sustainedCallsPerSecond, r.cpuMillisPerCall(),
                 r.serverCpuMillisPerCall(), r.cpuMillisPerCall() == 0 ? 0 : 2000 / r.cpuMillisPerCall());
+            printByThread(byThread, r);
           }
         }
       }
     }
+  }
+
+  /** CPU ms per call of each kind of thread using at least 0.005; the rest is the JIT compiler and GC. */
+  private static void printByThread(Map<String, Double> byThread, AsyncIoRun r) {
+    if (r.calls == 0) {
+      return;
+    }
+    double javaThreads = 0;
+    StringBuilder line = new StringBuilder("  CPU ms per call by thread:");
+    for (Map.Entry<String, Double> e : byThread.entrySet()) {
+      double perCall = e.getValue() * 1000 / r.calls;
+      javaThreads += perCall;
+      if (perCall >= 0.005) {
+        line.append(String.format(" [%s] %.3f", e.getKey(), perCall));
+      }
+    }
+    line.append(String.format("; not Java threads (JIT, GC) %.3f", r.cpuMillisPerCall() - javaThreads));
+    System.out.println(line);
   }
 
   private static AsyncIoRun run(SlowAwsServer server, String operator, int throttleEvery, int rate, int seconds)

@@ -52,21 +52,28 @@ final class CallSlots {
 
   /** A call ended: its slot goes to the longest waiting call still in time, if any. */
   void release() {
-    List<Waiting> late = new ArrayList<>();
+    List<Waiting> late = null;
     Waiting next;
     synchronized (this) {
-      long now = System.nanoTime();
       next = waiting.pollFirst();
-      while (next != null && now - next.startByNanos > 0) {
-        late.add(next);
-        next = waiting.pollFirst();
+      if (next != null) {
+        long now = System.nanoTime();
+        while (next != null && now - next.startByNanos > 0) {
+          if (late == null) {
+            late = new ArrayList<>();
+          }
+          late.add(next);
+          next = waiting.pollFirst();
+        }
       }
       if (next == null) {
         inFlight--;
       }
     }
-    for (Waiting w : late) {
-      w.givenUp.run();
+    if (late != null) {
+      for (Waiting w : late) {
+        w.givenUp.run();
+      }
     }
     if (next != null) {
       next.call.run();

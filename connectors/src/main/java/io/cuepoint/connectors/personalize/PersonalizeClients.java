@@ -72,10 +72,13 @@ final class PersonalizeClients {
     return AsyncClientTuning.http(connections, Duration.ofMillis(s.callTimeoutMs));
   }
 
+  /**
+   * One attempt per call, so the call timeout alone bounds it: an attempt timeout of the same
+   * length would schedule and cancel a second timer task per call for nothing.
+   */
   private static ClientOverrideConfiguration overrides(PersonalizeSettings s) {
     return ClientOverrideConfiguration.builder()
         .retryStrategy(AwsRetryStrategy.doNotRetry())
-        .apiCallAttemptTimeout(Duration.ofMillis(s.callTimeoutMs))
         .apiCallTimeout(Duration.ofMillis(s.callTimeoutMs))
         .build();
   }

@@ -120,7 +120,7 @@ public class PersonalizeRankingFunction extends RichAsyncFunction<DecisionReques
     }
     if (!budget.tryTake(calls, System.nanoTime())) {
       overBudget.inc();
-      RankingCache.Ranking cached = cache.get(request.cacheKey(), System.nanoTime());
+      RankingCache.Ranking cached = cache.keeps() ? cache.get(request.cacheKey(), System.nanoTime()) : null;
       if (cached != null) {
         cacheHits.inc();
         decidedByPersonalize.inc();
@@ -172,7 +172,9 @@ public class PersonalizeRankingFunction extends RichAsyncFunction<DecisionReques
                 decideLocally(request, result);
                 return;
               }
-              cache.put(request.cacheKey(), action.widgets, action.offers, System.nanoTime());
+              if (cache.keeps()) {
+                cache.put(request.cacheKey(), action.widgets, action.offers, System.nanoTime());
+              }
               decidedByPersonalize.inc();
               result.complete(Collections.singleton(action));
             });

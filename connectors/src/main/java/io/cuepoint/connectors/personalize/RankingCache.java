@@ -39,6 +39,11 @@ final class RankingCache {
         };
   }
 
+  /** Whether rankings are kept at all: with a TTL of 0 there is no key worth building. */
+  boolean keeps() {
+    return ttlNanos > 0;
+  }
+
   synchronized Ranking get(String key, long nowNanos) {
     Ranking r = entries.get(key);
     if (r != null && r.expiresAtNanos - nowNanos <= 0) {
