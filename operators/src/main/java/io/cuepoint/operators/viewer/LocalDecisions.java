@@ -54,12 +54,12 @@ public final class LocalDecisions implements Serializable {
     double discount = request.discountPercent;
     String user = rankedAs(request.viewerId);
     if (user != null || request.context == null) {
-      return OfferUplift.offers(chosen(user, request, discount), discount);
+      return OfferUplift.offers(chosen(user, request), discount);
     }
     ContextMemo<String[]> memo = shared().offers;
     String[] chosen = memo.get(request.context, request.offerCandidates, discount);
     if (chosen == null) {
-      chosen = chosen(null, request, discount);
+      chosen = chosen(null, request);
       memo.put(request.context, request.offerCandidates, discount, chosen);
     }
     return OfferUplift.offers(chosen, discount);
@@ -92,7 +92,7 @@ public final class LocalDecisions implements Serializable {
     return Ranking.byScore(items, ranker.scores(user, items, context));
   }
 
-  private String[] chosen(String user, DecisionRequest request, double discount) {
+  private String[] chosen(String user, DecisionRequest request) {
     String[] candidates = request.offerCandidates;
     double[] without = ranker.scores(user, candidates, request.context);
     double[] with = ranker.scores(user, candidates, discounted(request));
