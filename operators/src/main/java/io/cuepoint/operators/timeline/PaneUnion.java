@@ -38,10 +38,7 @@ final class PaneUnion {
     int n = 0;
     while (i < size && j < items.length) {
       PaneItem b = items[j];
-      int c = lists[i] - b.list.ordinal();
-      if (c == 0 && names[i] != b.name) {
-        c = names[i].compareTo(b.name);
-      }
+      int c = PaneItem.compareKeys(lists[i], names[i], b);
       if (c < 0) {
         copy(i++, n++);
       } else if (c > 0) {

@@ -53,16 +53,7 @@ public final class OfferUplift {
       uplift[i] = uplift(withDiscount[i], withoutDiscount[i]);
       order[i] = i;
     }
-    // Insertion sort, stable like the sort of a list: a screen relates a handful of products.
-    for (int i = 1; i < order.length; i++) {
-      int current = order[i];
-      int j = i - 1;
-      while (j >= 0 && Ranking.before(candidates, uplift, current, order[j])) {
-        order[j + 1] = order[j];
-        j--;
-      }
-      order[j + 1] = current;
-    }
+    Ranking.sortBestFirst(order, order.length, candidates, uplift);
     String[] out = new String[Math.min(OFFERS, order.length)];
     for (int i = 0; i < out.length; i++) {
       out[i] = candidates[order[i]];

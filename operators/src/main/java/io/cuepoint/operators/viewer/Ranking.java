@@ -31,16 +31,7 @@ public final class Ranking {
         order[n++] = i;
       }
     }
-    // Insertion sort: a decision ranks a handful of items.
-    for (int i = 1; i < n; i++) {
-      int current = order[i];
-      int j = i - 1;
-      while (j >= 0 && before(items, scores, current, order[j])) {
-        order[j + 1] = order[j];
-        j--;
-      }
-      order[j + 1] = current;
-    }
+    sortBestFirst(order, n, items, scores);
     String[] ids = new String[n];
     double[] sorted = new double[n];
     for (int i = 0; i < n; i++) {
@@ -63,8 +54,24 @@ public final class Ranking {
     return new Ranking(ids, scores);
   }
 
+  /**
+   * Sorts the first {@code n} indexes of {@code order} best first: higher score, then lower id.
+   * An insertion sort, stable like the sort of a list: a decision ranks a handful of items.
+   */
+  static void sortBestFirst(int[] order, int n, String[] items, double[] scores) {
+    for (int i = 1; i < n; i++) {
+      int current = order[i];
+      int j = i - 1;
+      while (j >= 0 && before(items, scores, current, order[j])) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = current;
+    }
+  }
+
   /** Whether item {@code a} goes before item {@code b}: higher score, then lower id. */
-  static boolean before(String[] items, double[] scores, int a, int b) {
+  private static boolean before(String[] items, double[] scores, int a, int b) {
     int byScore = Double.compare(scores[b], scores[a]);
     return byScore < 0 || (byScore == 0 && items[a].compareTo(items[b]) < 0);
   }
