@@ -87,7 +87,7 @@ public final class ViewerTopology {
     return AsyncDataStream.unorderedWait(
             requests,
             new PersonalizeRankingFunction(personalize, data.ranker),
-            personalize.decisionTimeoutMs(),
+            personalize.asyncTimeoutMs(),
             TimeUnit.MILLISECONDS,
             config.get(Settings.PERSONALIZE_CAPACITY))
         .uid("viewer-ranking")
