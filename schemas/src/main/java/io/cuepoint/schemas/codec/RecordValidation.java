@@ -74,29 +74,36 @@ public final class RecordValidation {
       throw new RecordException("items has " + items.length + " entries (limit " + MAX_ITEMS + ")");
     }
     for (int i = 0; i < items.length; i++) {
-      item("items[" + i + "]", items[i]);
+      item(i, items[i]);
     }
   }
 
-  private static void item(String at, DetectionItem item) throws RecordException {
+  /** Names the field ({@code items[i]...}) only when it has a problem: most items have none. */
+  private static void item(int index, DetectionItem item) throws RecordException {
     if (item == null) {
-      throw new RecordException(at + " is null");
+      throw new RecordException("items[" + index + "] is null");
     }
     if (item.kind == null) {
-      throw new RecordException(at + ".kind is missing");
+      throw new RecordException("items[" + index + "].kind is missing");
     }
-    text(at + ".name", item.name, MAX_ID_LENGTH);
-    fraction(at + ".confidence", item.confidence, 100.0);
+    failItem(index, ".name", textProblem(item.name, MAX_ID_LENGTH));
+    failItem(index, ".confidence", fractionProblem(item.confidence, 100.0));
     BoundingBox box = item.box;
     if (box != null) {
-      fraction(at + ".box.left", box.left, 1.0);
-      fraction(at + ".box.top", box.top, 1.0);
-      fraction(at + ".box.width", box.width, 1.0);
-      fraction(at + ".box.height", box.height, 1.0);
+      failItem(index, ".box.left", fractionProblem(box.left, 1.0));
+      failItem(index, ".box.top", fractionProblem(box.top, 1.0));
+      failItem(index, ".box.width", fractionProblem(box.width, 1.0));
+      failItem(index, ".box.height", fractionProblem(box.height, 1.0));
       // Rekognition rounds, so allow a hair beyond the frame's edge.
       if (box.left + box.width > 1.001 || box.top + box.height > 1.001) {
-        throw new RecordException(at + ".box reaches outside the frame");
+        failItem(index, ".box", " reaches outside the frame");
       }
+    }
+  }
+
+  private static void failItem(int index, String field, String problem) throws RecordException {
+    if (problem != null) {
+      throw new RecordException("items[" + index + "]" + field + problem);
     }
   }
 
@@ -157,16 +164,21 @@ public final class RecordValidation {
   }
 
   private static void text(String field, String value, int maxLength) throws RecordException {
+    fail(field, textProblem(value, maxLength));
+  }
+
+  /** What is wrong with a text, after its field's name; null when nothing is. */
+  private static String textProblem(String value, int maxLength) {
     if (value == null) {
-      throw new RecordException(field + " is missing");
+      return " is missing";
     }
     if (value.isBlank()) {
-      throw new RecordException(field + " is empty");
+      return " is empty";
     }
     if (value.length() > maxLength) {
-      throw new RecordException(
-          field + " is " + value.length() + " characters long (limit " + maxLength + ")");
+      return " is " + value.length() + " characters long (limit " + maxLength + ")";
     }
+    return null;
   }
 
   private static void range(String field, Long value, long min, long max) throws RecordException {
@@ -178,12 +190,20 @@ public final class RecordValidation {
     }
   }
 
-  private static void fraction(String field, Double value, double max) throws RecordException {
+  /** What is wrong with a value between 0 and max, after its field's name; null when nothing is. */
+  private static String fractionProblem(Double value, double max) {
     if (value == null) {
-      throw new RecordException(field + " is missing");
+      return " is missing";
     }
     if (!(value >= 0.0 && value <= max)) {
-      throw new RecordException(field + " " + value + " is outside 0.." + (long) max);
+      return " " + value + " is outside 0.." + (long) max;
+    }
+    return null;
+  }
+
+  private static void fail(String field, String problem) throws RecordException {
+    if (problem != null) {
+      throw new RecordException(field + problem);
     }
   }
 
