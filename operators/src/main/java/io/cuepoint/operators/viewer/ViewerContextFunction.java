@@ -38,6 +38,8 @@ import org.apache.flink.util.OutputTag;
  * for the idle timeout, and a media's live context after its own idle timeout, are removed by
  * event-time sweeps on a fixed grid. A media has one event-time timer, at the earliest time
  * something is due; when it fires, everything due up to the watermark is handled in time order.
+ * A {@link ViewerIndex} of the media's viewers lets an occasion and a sweep read only the viewers
+ * they act on.
  */
 public class ViewerContextFunction
     extends KeyedCoProcessFunction<String, ViewerEvent, LiveUpdate, DecisionRequest> {
@@ -233,7 +235,7 @@ public class ViewerContextFunction
       ViewerState v = viewers.get(viewerId);
       if (decide(v, occasion, out)) {
         viewers.put(viewerId, v);
-        index.dueAt[i] = ViewerIndex.dueAt(v, settings.decisionIntervalMs);
+        index.dueAt[i] = dueAt(v);
       }
     }
     if (skipped > 0) {
