@@ -9,11 +9,9 @@ import io.cuepoint.schemas.records.StringMap;
 import io.cuepoint.schemas.records.ViewerEvent;
 import io.cuepoint.schemas.records.ViewerEventType;
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -40,6 +38,8 @@ import org.apache.flink.util.OutputTag;
  * for the idle timeout, and a media's live context after its own idle timeout, are removed by
  * event-time sweeps on a fixed grid. A media has one event-time timer, at the earliest time
  * something is due; when it fires, everything due up to the watermark is handled in time order.
+ * A {@link ViewerIndex} of the media's viewers lets an occasion and a sweep read only the viewers
+ * they act on.
  */
 public class ViewerContextFunction
     extends KeyedCoProcessFunction<String, ViewerEvent, LiveUpdate, DecisionRequest> {
@@ -62,6 +62,9 @@ public class ViewerContextFunction
 
   private transient MapState<String, ViewerState> viewers;
   private transient ValueState<MediaState> media;
+  private transient ValueState<ViewerIndex> viewerIndex;
+  /** The current media's viewer index during a timer firing, once read; saved as it ends. */
+  private transient ViewerIndex firingIndex;
 
   private transient Counter joined;
   private transient Counter left;
@@ -70,7 +73,8 @@ public class ViewerContextFunction
   private transient Counter nothingToOffer;
   private transient Counter feedback;
   private transient Counter deadLetters;
-  private transient Map<DecisionMoment, Counter> decisions;
+  /** By {@link DecisionMoment#ordinal()}. */
+  private transient Counter[] decisions;
 
   public ViewerContextFunction(
       ViewerSettings settings,
@@ -96,6 +100,10 @@ public class ViewerContextFunction
     media =
         getRuntimeContext()
             .getState(new ValueStateDescriptor<>("media", TypeInformation.of(MediaState.class)));
+    viewerIndex =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>("viewer-index", TypeInformation.of(ViewerIndex.class)));
 
     MetricGroup metrics = getRuntimeContext().getMetricGroup();
     joined = metrics.counter("viewersJoined");
@@ -105,9 +113,9 @@ public class ViewerContextFunction
     nothingToOffer = metrics.counter("decisionsWithNothingToOffer");
     feedback = metrics.counter("viewerFeedbackEvents");
     deadLetters = metrics.counter("viewerDeadLetters");
-    decisions = new EnumMap<>(DecisionMoment.class);
+    decisions = new Counter[DecisionMoment.values().length];
     for (DecisionMoment m : DecisionMoment.values()) {
-      decisions.put(m, metrics.addGroup("moment", m.name()).counter("decisionsRequested"));
+      decisions[m.ordinal()] = metrics.addGroup("moment", m.name()).counter("decisionsRequested");
     }
   }
 
@@ -148,9 +156,11 @@ public class ViewerContextFunction
       return;
     }
     long watermark = ctx.timerService().currentWatermark();
+    firingIndex = null;
     while (!m.nothingDue() && m.nextDue() <= watermark) {
       handleDue(m.nextDue(), m, ctx, out);
     }
+    saveIndex();
     m.compact();
     if (m.empty()) {
       media.clear();
@@ -208,37 +218,84 @@ public class ViewerContextFunction
     }
   }
 
+  /** Asks for a decision for every viewer not silent (and, on new products, not rate-limited). */
   private void forEveryViewer(Occasion occasion, Collector<DecisionRequest> out) throws Exception {
-    for (Iterator<Map.Entry<String, ViewerState>> it = viewers.iterator(); it.hasNext(); ) {
-      Map.Entry<String, ViewerState> entry = it.next();
-      ViewerState v = entry.getValue();
-      if (silent(v, occasion.time)) {
+    ViewerIndex index = index();
+    boolean limited = occasion.moment == DecisionMoment.PRODUCTS_CHANGED;
+    long skipped = 0;
+    for (int i = 0; i < index.size; i++) {
+      if (index.silent(i, occasion.time)) {
         continue;
       }
-      if (occasion.moment == DecisionMoment.PRODUCTS_CHANGED
-          && v.lastDecisionAt != null
-          && occasion.time - v.lastDecisionAt < settings.decisionIntervalMs) {
-        rateLimited.inc();
+      if (limited && index.rateLimited(i, occasion.time)) {
+        skipped++;
         continue;
       }
+      String viewerId = index.viewerIds[i];
+      ViewerState v = viewers.get(viewerId);
       if (decide(v, occasion, out)) {
-        entry.setValue(v);
+        viewers.put(viewerId, v);
+        index.dueAt[i] = dueAt(v);
       }
     }
+    if (skipped > 0) {
+      rateLimited.inc(skipped);
+    }
+  }
+
+  /** The media's viewer index, read (or rebuilt) at most once per firing. */
+  private ViewerIndex index() throws Exception {
+    if (firingIndex == null) {
+      ViewerIndex index = viewerIndex.value();
+      firingIndex = index != null ? index : rebuiltIndex();
+    }
+    return firingIndex;
+  }
+
+  /** The index of the viewers, from their state: for state saved before the index existed. */
+  private ViewerIndex rebuiltIndex() throws Exception {
+    ViewerIndex index = new ViewerIndex();
+    for (Map.Entry<String, ViewerState> entry : viewers.entries()) {
+      index.put(entry.getKey(), dueAt(entry.getValue()), silentAt(entry.getValue()));
+    }
+    return index;
+  }
+
+  private void saveIndex() throws Exception {
+    if (firingIndex == null) {
+      return;
+    }
+    if (firingIndex.size == 0) {
+      viewerIndex.clear();
+    } else {
+      viewerIndex.update(firingIndex);
+    }
+    firingIndex = null;
+  }
+
+  private long dueAt(ViewerState v) {
+    return ViewerIndex.dueAt(v, settings.decisionIntervalMs);
+  }
+
+  private long silentAt(ViewerState v) {
+    return ViewerIndex.silentAt(v, settings.viewerIdleTimeoutMs);
   }
 
   private void onViewerEvent(
       ViewerEvent e, long time, MediaState m, OnTimerContext ctx, Collector<DecisionRequest> out)
       throws Exception {
+    // Read before the viewer changes: a missing index is rebuilt from the viewers as they were.
+    ViewerIndex index = index();
     if (e.type == ViewerEventType.LEAVE) {
-      if (viewers.contains(e.viewerId)) {
+      if (index.remove(e.viewerId)) {
         viewers.remove(e.viewerId);
         left.inc();
       }
       return;
     }
     ViewerState v = viewers.get(e.viewerId);
-    if (v == null) {
+    boolean known = v != null;
+    if (!known) {
       v = new ViewerState();
       v.viewerId = e.viewerId;
       v.sessionId = e.viewerId + "-" + time;
@@ -264,6 +321,11 @@ public class ViewerContextFunction
         break;
     }
     viewers.put(e.viewerId, v);
+    if (known) {
+      index.put(e.viewerId, dueAt(v), silentAt(v));
+    } else {
+      index.add(e.viewerId, dueAt(v), silentAt(v));
+    }
   }
 
   private void onInteraction(ViewerState v, ViewerEvent e, long time, MediaState m, OnTimerContext ctx)
@@ -321,8 +383,8 @@ public class ViewerContextFunction
     r.offerCandidates = candidates;
     r.discountPercent = settings.discountPercent;
     out.collect(r);
-    v.lastDecisionAt = occasion.time;
-    decisions.get(occasion.moment).inc();
+    v.lastDecisionAt = occasion.boxedTime();
+    decisions[occasion.moment.ordinal()].inc();
     return true;
   }
 
@@ -338,9 +400,13 @@ public class ViewerContextFunction
     final DecisionMoment moment;
     final EventOfInterest trigger;
     final LiveContext live;
+    private Long boxedTime;
     private String idSuffix;
     private String[] candidates;
-    private final Map<String, StringMap> contextByTeam = new HashMap<>(4);
+    // A few favourite teams at most: a linear search, and no hashing of the team per viewer.
+    private String[] teams = new String[2];
+    private StringMap[] contextByTeam = new StringMap[2];
+    private int teamCount;
 
     Occasion(String mediaId, long time, DecisionMoment moment, EventOfInterest trigger, LiveContext live) {
       this.mediaId = mediaId;
@@ -348,6 +414,14 @@ public class ViewerContextFunction
       this.moment = moment;
       this.trigger = trigger;
       this.live = live;
+    }
+
+    /** The time as the viewers' last decision, one object for all of them. */
+    Long boxedTime() {
+      if (boxedTime == null) {
+        boxedTime = time;
+      }
+      return boxedTime;
     }
 
     String idSuffix() {
@@ -365,17 +439,20 @@ public class ViewerContextFunction
     }
 
     StringMap context(String favouriteTeam) {
-      StringMap c = contextByTeam.get(favouriteTeam);
-      if (c == null) {
-        c = contexts.build(mediaId, live, favouriteTeam, trigger);
-        contextByTeam.put(favouriteTeam, c);
+      for (int i = 0; i < teamCount; i++) {
+        if (Objects.equals(teams[i], favouriteTeam)) {
+          return contextByTeam[i];
+        }
       }
+      StringMap c = contexts.build(mediaId, live, favouriteTeam, trigger);
+      if (teamCount == teams.length) {
+        teams = Arrays.copyOf(teams, teamCount * 2);
+        contextByTeam = Arrays.copyOf(contextByTeam, teamCount * 2);
+      }
+      teams[teamCount] = favouriteTeam;
+      contextByTeam[teamCount++] = c;
       return c;
     }
-  }
-
-  private boolean silent(ViewerState v, long time) {
-    return v.lastSeenAt != null && v.lastSeenAt + settings.viewerIdleTimeoutMs <= time;
   }
 
   /**
@@ -397,20 +474,19 @@ public class ViewerContextFunction
   private void sweep(long time, MediaState m) throws Exception {
     boolean viewersLeft;
     if (time >= m.earliestExpiry) {
-      viewersLeft = false;
+      ViewerIndex index = index();
       long earliest = Long.MAX_VALUE;
-      for (Iterator<Map.Entry<String, ViewerState>> it = viewers.iterator(); it.hasNext(); ) {
-        ViewerState v = it.next().getValue();
-        if (silent(v, time)) {
-          it.remove();
+      // Backwards: a removal moves the last viewer, already looked at, into the slot.
+      for (int i = index.size - 1; i >= 0; i--) {
+        if (index.silent(i, time)) {
+          viewers.remove(index.viewerIds[i]);
+          index.removeAt(i);
           expired.inc();
         } else {
-          viewersLeft = true;
-          if (v.lastSeenAt != null) {
-            earliest = Math.min(earliest, v.lastSeenAt + settings.viewerIdleTimeoutMs);
-          }
+          earliest = Math.min(earliest, index.silentAt[i]);
         }
       }
+      viewersLeft = index.size > 0;
       if (!viewersLeft) {
         viewers.clear();
       }

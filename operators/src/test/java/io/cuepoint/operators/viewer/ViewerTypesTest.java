@@ -16,6 +16,7 @@ class ViewerTypesTest {
       classes = {
         ViewerState.class,
         MediaState.class,
+        ViewerIndex.class,
         WidgetHistory.class,
         LiveContext.class,
         LiveUpdate.class,
