@@ -19,10 +19,10 @@ final class PaneUnion {
   /** Items in the order they were first added. */
   int size;
 
-  int[] lists = new int[32];
-  String[] names = new String[32];
-  double[] confidences = new double[32];
-  int[] frames = new int[32];
+  private int[] lists = new int[32];
+  private String[] names = new String[32];
+  private double[] confidences = new double[32];
+  private int[] frames = new int[32];
   private int[] hashes = new int[32];
 
   private final int[] listSizes = new int[LISTS];
