@@ -23,7 +23,7 @@ final class Fields {
   }
 
   static String readString(DataInputView in) throws IOException {
-    return StringValue.readString(in);
+    return StringValueReader.read(in);
   }
 
   static void writeLong(Long value, DataOutputView out) throws IOException {
@@ -99,7 +99,7 @@ final class Fields {
     }
     String[] values = new String[length];
     for (int i = 0; i < length; i++) {
-      values[i] = StringValue.readString(in);
+      values[i] = StringValueReader.read(in);
     }
     return values;
   }

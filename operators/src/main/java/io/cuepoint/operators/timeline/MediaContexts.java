@@ -28,13 +28,13 @@ final class MediaContexts {
     context.eventTime = windowEnd;
     context.labels = contextItems(items, 0, items.labelsEnd);
     context.celebrities = contextItems(items, items.labelsEnd, items.celebritiesEnd);
-    context.products = contextItems(items, items.celebritiesEnd, items.names.length);
+    context.products = contextItems(items, items.celebritiesEnd, items.size);
     context.match = match;
     context.eventsOfInterest = eventsOfInterest;
     return context;
   }
 
-  // Each context gets its own items: windows over the same panes share only the WindowItems.
+  // Each context gets its own items: the WindowItems are scratch, reused for the next window.
   private static ContextItem[] contextItems(WindowItems items, int from, int to) {
     ContextItem[] out = new ContextItem[to - from];
     for (int i = from; i < to; i++) {

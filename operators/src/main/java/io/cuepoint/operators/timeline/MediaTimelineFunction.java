@@ -51,7 +51,7 @@ public class MediaTimelineFunction
   private final long mediaIdleTimeoutMs;
 
   private transient ValueState<MediaTimeline> timeline;
-  private transient PaneUnion union;
+  private transient WindowItems items;
   private transient ItemNames itemNames;
 
   private transient Counter windowsEmitted;
@@ -73,7 +73,7 @@ public class MediaTimelineFunction
             .getState(
                 new ValueStateDescriptor<>(
                     "mediaTimeline", TypeInformation.of(MediaTimeline.class)));
-    union = new PaneUnion();
+    items = new WindowItems();
     itemNames = new ItemNames();
     windowsEmitted = getRuntimeContext().getMetricGroup().counter("timelineWindowsEmitted");
     lateDetections = getRuntimeContext().getMetricGroup().counter("detectionsLate");
@@ -167,7 +167,7 @@ public class MediaTimelineFunction
     DetectionPane[] panes = t.detectionPanes;
     int from = 0;
     long windowEnd = t.nextWindowEnd;
-    WindowItems items = null;
+    items.forget();
     while (windowEnd != MediaTimeline.NO_WINDOW && windowEnd - 1 <= watermark) {
       long lastPane = windowEnd / windowSlideMs - 1;
       long firstPane = lastPane - panesPerWindow + 1;
@@ -177,10 +177,10 @@ public class MediaTimelineFunction
         to++;
       }
       if (to > from) {
-        if (items == null || !items.covers(panes, from, to)) {
-          items = new WindowItems(panes, from, to, union);
+        if (!items.covers(panes, from, to)) {
+          items.combine(panes, from, to);
         }
-        emit(mediaId, windowEnd, items, t, firstPane, lastPane, out);
+        emit(mediaId, windowEnd, t, firstPane, lastPane, out);
       }
       // Later windows all start after the first pane of this one.
       if (panes[from].index == firstPane) {
@@ -200,7 +200,6 @@ public class MediaTimelineFunction
   private void emit(
       String mediaId,
       long windowEnd,
-      WindowItems items,
       MediaTimeline t,
       long firstPane,
       long lastPane,

@@ -1,31 +1,36 @@
 package io.cuepoint.operators.timeline;
 
 /**
- * The items of one run of panes, each list best first, and the pane with the latest detection.
- * Windows over the same panes share it, so sparse detections are combined once, not once per
- * window.
+ * The items of the run of panes last combined, each list best first, and the pane with the latest
+ * detection. One per operator instance, reused from window to window so a window allocates no
+ * scratch; windows over the same panes reuse the combination, so sparse detections are combined
+ * once, not once per window.
  */
 final class WindowItems {
-  final DetectionPane first;
-  final DetectionPane last;
-  final DetectionPane latest;
+  private final PaneUnion union = new PaneUnion();
+
+  private DetectionPane first;
+  private DetectionPane last;
+  DetectionPane latest;
 
   /**
    * The items, in parallel arrays: labels in {@code [0, labelsEnd)}, celebrities in {@code
-   * [labelsEnd, celebritiesEnd)}, products after them; each list best first.
+   * [labelsEnd, celebritiesEnd)}, products in {@code [celebritiesEnd, size)}; each list best first.
    */
-  final String[] names;
+  String[] names = new String[32];
 
-  final double[] confidences;
-  final int[] frames;
-  final int labelsEnd;
-  final int celebritiesEnd;
+  double[] confidences = new double[32];
+  int[] frames = new int[32];
+  int labelsEnd;
+  int celebritiesEnd;
+  int size;
 
   /**
-   * @param panes non-empty panes in index order: {@code panes[from]} to {@code panes[to - 1]}
-   * @param union scratch space, cleared first
+   * Combines the items of {@code panes[from]} to {@code panes[to - 1]}.
+   *
+   * @param panes non-empty panes in index order
    */
-  WindowItems(DetectionPane[] panes, int from, int to, PaneUnion union) {
+  void combine(DetectionPane[] panes, int from, int to) {
     first = panes[from];
     last = panes[to - 1];
     DetectionPane latestPane = first;
@@ -39,20 +44,27 @@ final class WindowItems {
       union.add(pane.items);
     }
     latest = latestPane;
-    // In key order each list is one run of the union.
-    labelsEnd = union.runEnd(0, ContextList.LABELS);
-    celebritiesEnd = union.runEnd(labelsEnd, ContextList.CELEBRITIES);
-    int size = union.runEnd(celebritiesEnd, ContextList.PRODUCTS);
-    names = new String[size];
-    confidences = new double[size];
-    frames = new int[size];
-    union.copyBestFirst(0, labelsEnd, names, confidences, frames);
-    union.copyBestFirst(labelsEnd, celebritiesEnd, names, confidences, frames);
-    union.copyBestFirst(celebritiesEnd, size, names, confidences, frames);
+    size = union.size;
+    labelsEnd = union.size(ContextList.LABELS);
+    celebritiesEnd = labelsEnd + union.size(ContextList.CELEBRITIES);
+    if (names.length < size) {
+      int length = Math.max(size, 2 * names.length);
+      names = new String[length];
+      confidences = new double[length];
+      frames = new int[length];
+    }
+    union.copyBestFirst(names, confidences, frames);
   }
 
-  /** Whether these are the items of exactly those panes. */
+  /** Whether these are the items of exactly those panes, unchanged since {@link #forget}. */
   boolean covers(DetectionPane[] panes, int from, int to) {
     return first == panes[from] && last == panes[to - 1];
+  }
+
+  /** Forgets the panes last combined: a pane may take more detections before it is next read. */
+  void forget() {
+    first = null;
+    last = null;
+    latest = null;
   }
 }
