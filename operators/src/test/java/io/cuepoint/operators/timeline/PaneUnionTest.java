@@ -100,7 +100,7 @@ class PaneUnionTest {
   }
 
   /** The reference: a map of combined items, sorted with a comparator. */
-  private static List<String> expected(List<PaneItem[]> panes) {
+  static List<String> expected(List<PaneItem[]> panes) {
     Map<String, PaneItem> combined = new LinkedHashMap<>();
     for (PaneItem[] pane : panes) {
       for (PaneItem item : pane) {

@@ -3,9 +3,7 @@ package io.cuepoint.operators.timeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -50,24 +48,11 @@ class WindowItemsTest {
   }
 
   private static List<String> expected(DetectionPane[] panes, int from, int to) {
-    Map<String, PaneItem> combined = new LinkedHashMap<>();
+    List<PaneItem[]> window = new ArrayList<>();
     for (int p = from; p < to; p++) {
-      for (PaneItem item : panes[p].items) {
-        combined.merge(
-            item.list + "/" + item.name,
-            new PaneItem(item.list, item.name, item.confidence, item.frames),
-            (a, b) ->
-                new PaneItem(
-                    a.list, a.name, Math.max(a.confidence, b.confidence), a.frames + b.frames));
-      }
+      window.add(panes[p].items);
     }
-    List<PaneItem> sorted = new ArrayList<>(combined.values());
-    sorted.sort(PaneUnionTest.BEST_FIRST);
-    List<String> out = new ArrayList<>();
-    for (PaneItem item : sorted) {
-      out.add(item.list + "/" + item.name + "/" + item.confidence + "/" + item.frames);
-    }
-    return out;
+    return PaneUnionTest.expected(window);
   }
 
   /** The first pane with the latest event time, then stream position. */
