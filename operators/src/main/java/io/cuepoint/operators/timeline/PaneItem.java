@@ -28,15 +28,10 @@ public class PaneItem {
 
   /** Pane items are kept in this order: by list, then by name, so merging them needs no map. */
   static int compareKeys(PaneItem a, PaneItem b) {
-    return compareKeys(a.list.ordinal(), a.name, b);
-  }
-
-  /** {@link #compareKeys(PaneItem, PaneItem)} for a key held apart from a pane item. */
-  static int compareKeys(int listOrdinal, String name, PaneItem b) {
-    int byList = listOrdinal - b.list.ordinal();
+    int byList = a.list.ordinal() - b.list.ordinal();
     if (byList != 0) {
       return byList;
     }
-    return name == b.name ? 0 : name.compareTo(b.name);
+    return a.name == b.name ? 0 : a.name.compareTo(b.name);
   }
 }

@@ -1,6 +1,8 @@
 package io.cuepoint.operators.viewer;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The viewers of one media with the two times an occasion asks about: when each goes silent and
@@ -10,8 +12,8 @@ import java.util.Arrays;
  *
  * <p>Derived from the viewers' state and kept with it: the operator updates it wherever a viewer
  * is added, changed or removed, and rebuilds it from the viewers when it is missing (state from
- * before it existed). Unordered, and a scan: a media has tens to hundreds of viewers, and keeping
- * an order by time would cost more on every decision and heartbeat than scanning saves.
+ * before it existed). Occasions scan it unordered: keeping an order by time would cost more on
+ * every decision and heartbeat than the scan saves, and the scan reads only numbers.
  */
 public class ViewerIndex {
   private static final String[] NO_IDS = new String[0];
@@ -31,8 +33,11 @@ public class ViewerIndex {
 
   public ViewerIndex() {}
 
-  /** The hash of each viewer id, to find a viewer without comparing strings; made when needed. */
-  private transient int[] hashes;
+  /**
+   * The slot of each viewer, so a viewer event finds its viewer in constant time however large the
+   * audience; not state: made from the ids when needed (after a restore or a state backend's copy).
+   */
+  private transient Map<String, Integer> slots;
 
   static long dueAt(ViewerState v, long decisionIntervalMs) {
     if (v.lastDecisionAt == null) {
@@ -84,12 +89,15 @@ public class ViewerIndex {
 
   /** Removes the viewer in {@code slot}: the last viewer moves there, the others keep their slots. */
   void removeAt(int slot) {
-    int[] h = hashes();
+    Map<String, Integer> bySlot = slots();
     int last = size - 1;
-    viewerIds[slot] = viewerIds[last];
-    dueAt[slot] = dueAt[last];
-    silentAt[slot] = silentAt[last];
-    h[slot] = h[last];
+    bySlot.remove(viewerIds[slot]);
+    if (slot != last) {
+      viewerIds[slot] = viewerIds[last];
+      dueAt[slot] = dueAt[last];
+      silentAt[slot] = silentAt[last];
+      bySlot.put(viewerIds[slot], slot);
+    }
     viewerIds[last] = null;
     size = last;
     if (viewerIds.length > MIN_CAPACITY && size <= viewerIds.length / 4) {
@@ -99,14 +107,8 @@ public class ViewerIndex {
 
   /** The slot of the viewer, or -1. */
   int slotOf(String viewerId) {
-    int[] h = hashes();
-    int hash = viewerId.hashCode();
-    for (int i = 0; i < size; i++) {
-      if (h[i] == hash && viewerIds[i].equals(viewerId)) {
-        return i;
-      }
-    }
-    return -1;
+    Integer slot = slots().get(viewerId);
+    return slot == null ? -1 : slot;
   }
 
   private int newSlot(String viewerId) {
@@ -114,26 +116,23 @@ public class ViewerIndex {
       resize(Math.max(MIN_CAPACITY, size * 2));
     }
     viewerIds[size] = viewerId;
-    hashes()[size] = viewerId.hashCode();
+    slots().put(viewerId, size);
     return size++;
   }
 
   private void resize(int capacity) {
-    int[] h = hashes();
     viewerIds = Arrays.copyOf(viewerIds, capacity);
     dueAt = Arrays.copyOf(dueAt, capacity);
     silentAt = Arrays.copyOf(silentAt, capacity);
-    hashes = Arrays.copyOf(h, capacity);
   }
 
-  private int[] hashes() {
-    if (hashes == null || hashes.length != viewerIds.length) {
-      // Not state: restored, or copied by the state backend, without it.
-      hashes = new int[viewerIds.length];
+  private Map<String, Integer> slots() {
+    if (slots == null) {
+      slots = new HashMap<>(Math.max(16, size * 2));
       for (int i = 0; i < size; i++) {
-        hashes[i] = viewerIds[i].hashCode();
+        slots.put(viewerIds[i], i);
       }
     }
-    return hashes;
+    return slots;
   }
 }
