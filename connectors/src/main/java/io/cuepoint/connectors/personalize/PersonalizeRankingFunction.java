@@ -32,8 +32,9 @@ import software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeAsyn
  * viewer segment and context, else by the local ranker. A decision whose calls fail after their
  * retries, or that times out, is decided by the local ranker. Calls in flight are bounded per
  * subtask ({@link CallSlots}): the async capacity lets far more decisions wait than a client
- * can answer within the call timeout. Without a campaign no client is created and the local
- * ranker decides everything.
+ * can answer within the call timeout. The job ranks through this function only with a campaign
+ * (without one, {@link io.cuepoint.operators.viewer.LocalRankingOperator} decides on the task
+ * thread); built without one, it creates no client and decides everything locally.
  */
 public class PersonalizeRankingFunction extends RichAsyncFunction<DecisionRequest, ViewerAction> {
   private static final long serialVersionUID = 1L;

@@ -43,13 +43,4 @@ public class PersonalizeSettings implements Serializable {
   public long decisionTimeoutMs() {
     return retryBudgetMs + callTimeoutMs + 1_000L;
   }
-
-  /**
-   * The ranking operator's timeout per decision; 0, none, without Personalize: each decision is
-   * then made inside asyncInvoke and cannot be late, and Flink's async operator schedules and
-   * cancels a timer per record only for a positive timeout.
-   */
-  public long asyncTimeoutMs() {
-    return ranks() ? decisionTimeoutMs() : 0L;
-  }
 }

@@ -195,37 +195,19 @@ class PersonalizeRankingTest {
   }
 
   @Test
-  void withoutACampaignNothingIsCalledAndNoTimeoutIsScheduled() throws Exception {
+  void withoutACampaignNothingIsCalled() throws Exception {
     settings.widgetCampaignArn = "";
     settings.offerCampaignArn = "";
     DecisionRequest request = request("fan-5", "18-24|NONE", true);
 
     List<ViewerAction> actions;
-    int timersAfterSend;
     try (RankingHarness h = new RankingHarness(settings, LOCAL, 100)) {
       h.send(request);
-      timersAfterSend = h.timeoutTimers();
       actions = h.finish();
     }
 
     assertThat(actions).singleElement().isEqualTo(new LocalDecisions(LOCAL).decide(request));
     assertThat(server.rankingCalls).isEmpty();
-    assertThat(timersAfterSend).isZero();
-  }
-
-  @Test
-  void withACampaignEachDecisionHasATimeoutUntilItsResultIsEmitted() throws Exception {
-    settings.offerCampaignArn = "";
-    int timersAfterSend;
-    List<ViewerAction> actions;
-    try (RankingHarness h = new RankingHarness(settings, LOCAL, 100)) {
-      h.send(request("fan-6", "18-24|NONE", false));
-      timersAfterSend = h.timeoutTimers();
-      actions = h.finish();
-    }
-
-    assertThat(timersAfterSend).isEqualTo(1);
-    assertThat(actions).singleElement().extracting(a -> a.decidedBy).isEqualTo(DecidedBy.PERSONALIZE);
   }
 
   /**

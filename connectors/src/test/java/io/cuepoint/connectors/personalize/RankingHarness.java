@@ -24,7 +24,7 @@ final class RankingHarness implements AutoCloseable {
         new OneInputStreamOperatorTestHarness<>(
             new AsyncWaitOperatorFactory<>(
                 new PersonalizeRankingFunction(settings, ranker),
-                settings.asyncTimeoutMs(),
+                settings.decisionTimeoutMs(),
                 capacity,
                 AsyncDataStream.OutputMode.UNORDERED),
             TypeInformation.of(DecisionRequest.class).createSerializer(config.getSerializerConfig()));
@@ -33,11 +33,6 @@ final class RankingHarness implements AutoCloseable {
 
   void send(DecisionRequest request) throws Exception {
     harness.processElement(new StreamRecord<>(request, request.eventTime));
-  }
-
-  /** Timers the async operator has scheduled: one per decision in flight when it has a timeout. */
-  int timeoutTimers() {
-    return harness.getProcessingTimeService().getNumActiveTimers();
   }
 
   /** Waits for every decision in flight and returns all decisions made. */

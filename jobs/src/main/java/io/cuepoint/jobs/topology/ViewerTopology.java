@@ -13,6 +13,7 @@ import io.cuepoint.operators.serialization.RecordTypes;
 import io.cuepoint.operators.viewer.ContextMapBuilder;
 import io.cuepoint.operators.viewer.DecisionRequest;
 import io.cuepoint.operators.viewer.LiveUpdate;
+import io.cuepoint.operators.viewer.LocalRankingOperator;
 import io.cuepoint.operators.viewer.MatchUpdateToLive;
 import io.cuepoint.operators.viewer.MediaContextToLive;
 import io.cuepoint.operators.viewer.ViewerContextFunction;
@@ -35,6 +36,14 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * Interactions go to the Personalize event tracker when one is configured.
  */
 public final class ViewerTopology {
+  /**
+   * One uid for the ranking operator with and without Personalize, so a savepoint restores across
+   * the switch (see {@link LocalRankingOperator}).
+   */
+  private static final String RANKING_UID = "viewer-ranking";
+
+  private static final String RANKING_NAME = "rank viewer decisions";
+
   private ViewerTopology() {}
 
   /**
@@ -84,13 +93,19 @@ public final class ViewerTopology {
           .name("personalize events");
     }
 
+    if (!personalize.ranks()) {
+      return requests
+          .transform(
+              RANKING_NAME, TypeInformation.of(ViewerAction.class), new LocalRankingOperator(data.ranker))
+          .uid(RANKING_UID);
+    }
     return AsyncDataStream.unorderedWait(
             requests,
             new PersonalizeRankingFunction(personalize, data.ranker),
-            personalize.asyncTimeoutMs(),
+            personalize.decisionTimeoutMs(),
             TimeUnit.MILLISECONDS,
             config.get(Settings.PERSONALIZE_CAPACITY))
-        .uid("viewer-ranking")
-        .name("rank viewer decisions");
+        .uid(RANKING_UID)
+        .name(RANKING_NAME);
   }
 }

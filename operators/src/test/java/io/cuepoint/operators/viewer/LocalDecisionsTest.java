@@ -160,7 +160,7 @@ class LocalDecisionsTest {
     }
   }
 
-  private static List<String> history(Random random) {
+  static List<String> history(Random random) {
     List<String> lines = new ArrayList<>(List.of("USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE,PHASE,MOOD,DISCOUNT"));
     int n = 1 + random.nextInt(400);
     for (int i = 0; i < n; i++) {
@@ -173,7 +173,7 @@ class LocalDecisionsTest {
   }
 
   /** Requests as an occasion makes them: a few contexts and item lists, many viewers. */
-  private static List<DecisionRequest> occasion(Random random, int viewers) {
+  static List<DecisionRequest> occasion(Random random, int viewers) {
     StringMap[] contexts = {context(random), context(random), context(random)};
     String[][] widgetLists = {items(random), items(random)};
     String[][] candidateLists = {items(random), new String[0]};
