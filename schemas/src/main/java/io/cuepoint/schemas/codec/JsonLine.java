@@ -207,6 +207,16 @@ final class JsonLine {
     return nonNegative >= DigitPairs.POWERS_OF_TEN[guess] ? guess + 1 : Math.max(guess, 1);
   }
 
+  /** Where the next character goes: a mark for {@link #since}. */
+  int mark() {
+    return pos;
+  }
+
+  /** A copy of what was written since {@code mark}, to be written again through {@link #raw}. */
+  char[] since(int mark) {
+    return Arrays.copyOfRange(buf, mark, pos);
+  }
+
   /** Copies text given ready made, such as a field prefix with the punctuation around it. */
   void raw(char[] text) {
     ensure(text.length);

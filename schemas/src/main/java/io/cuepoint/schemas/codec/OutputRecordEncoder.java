@@ -11,6 +11,7 @@ import io.cuepoint.schemas.records.RankedWidget;
 import io.cuepoint.schemas.records.ShoppableSpan;
 import io.cuepoint.schemas.records.StringMap;
 import io.cuepoint.schemas.records.ViewerAction;
+import java.util.Arrays;
 
 /**
  * Writes the job's output records as JSON, byte for byte what {@link RecordCodec#encode} writes,
@@ -30,6 +31,17 @@ public final class OutputRecordEncoder {
   private static final char[] ITEM_FRAMES = ",\"frames\":".toCharArray();
 
   private final JsonLine json = new JsonLine();
+
+  // The viewers of one occasion are decided one after the other and share their ranking, offers
+  // and context: the text of the last ones written is written again when the next are equal
+  // (equal fields write equal text). Compared with copies, so a record changed after it was
+  // written cannot make a stale text look current.
+  private RankedWidget[] lastWidgets;
+  private char[] lastWidgetsText;
+  private Offer[] lastOffers;
+  private char[] lastOffersText;
+  private StringMap lastContext;
+  private char[] lastContextText;
 
   /** Writes one record as a single line of JSON. */
   public String encode(Object record) {
@@ -156,42 +168,105 @@ public final class OutputRecordEncoder {
     json.field("\"positionMs\":", a.positionMs);
     if (a.widgets != null) {
       json.field("\"widgets\":");
-      json.startArray();
-      for (RankedWidget w : a.widgets) {
-        json.next();
-        if (w == null) {
-          json.nullValue();
-        } else {
-          json.startObject();
-          json.field("\"id\":", w.id);
-          json.field("\"rank\":", w.rank);
-          json.field("\"score\":", w.score);
-          json.endObject();
-        }
-      }
-      json.endArray();
+      widgets(a.widgets);
     }
     if (a.offers != null) {
       json.field("\"offers\":");
-      json.startArray();
-      for (Offer o : a.offers) {
-        json.next();
-        if (o == null) {
-          json.nullValue();
-        } else {
-          json.startObject();
-          json.field("\"productId\":", o.productId);
-          json.field("\"discountPercent\":", o.discountPercent);
-          json.endObject();
-        }
-      }
-      json.endArray();
+      offers(a.offers);
     }
-    stringMap("\"context\":", a.context);
+    if (a.context != null) {
+      json.field("\"context\":");
+      actionContext(a.context);
+    }
     json.field("\"decidedBy\":", a.decidedBy);
     json.field("\"moment\":", a.moment);
     json.field("\"fromCache\":", a.fromCache);
     json.endObject();
+  }
+
+  /** The widgets, or the text of the last action's when they are equal to them. */
+  private void widgets(RankedWidget[] widgets) {
+    if (Arrays.equals(widgets, lastWidgets)) {
+      json.raw(lastWidgetsText);
+      return;
+    }
+    int mark = json.mark();
+    json.startArray();
+    for (RankedWidget w : widgets) {
+      json.next();
+      if (w == null) {
+        json.nullValue();
+      } else {
+        json.startObject();
+        json.field("\"id\":", w.id);
+        json.field("\"rank\":", w.rank);
+        json.field("\"score\":", w.score);
+        json.endObject();
+      }
+    }
+    json.endArray();
+    lastWidgetsText = json.since(mark);
+    lastWidgets = new RankedWidget[widgets.length];
+    for (int i = 0; i < widgets.length; i++) {
+      lastWidgets[i] = widgets[i] == null ? null : copy(widgets[i]);
+    }
+  }
+
+  /** The offers, or the text of the last action's when they are equal to them. */
+  private void offers(Offer[] offers) {
+    if (Arrays.equals(offers, lastOffers)) {
+      json.raw(lastOffersText);
+      return;
+    }
+    int mark = json.mark();
+    json.startArray();
+    for (Offer o : offers) {
+      json.next();
+      if (o == null) {
+        json.nullValue();
+      } else {
+        json.startObject();
+        json.field("\"productId\":", o.productId);
+        json.field("\"discountPercent\":", o.discountPercent);
+        json.endObject();
+      }
+    }
+    json.endArray();
+    lastOffersText = json.since(mark);
+    lastOffers = new Offer[offers.length];
+    for (int i = 0; i < offers.length; i++) {
+      lastOffers[i] = offers[i] == null ? null : copy(offers[i]);
+    }
+  }
+
+  /** The context, or the text of the last action's when it is equal to it. */
+  private void actionContext(StringMap context) {
+    if (lastContext != null && Arrays.equals(context.keys, lastContext.keys)
+        && Arrays.equals(context.values, lastContext.values)) {
+      json.raw(lastContextText);
+      return;
+    }
+    int mark = json.mark();
+    stringMapObject(context);
+    lastContextText = json.since(mark);
+    lastContext = new StringMap();
+    lastContext.keys = context.keys.clone();
+    lastContext.values = context.values.clone();
+  }
+
+  private static RankedWidget copy(RankedWidget w) {
+    RankedWidget c = new RankedWidget();
+    c.id = w.id;
+    c.rank = w.rank;
+    c.score = w.score;
+    return c;
+  }
+
+  private static Offer copy(Offer o) {
+    Offer c = new Offer();
+    c.productId = o.productId;
+    c.discountPercent = o.discountPercent;
+    return c;
   }
 
   private void overlay(Overlay o) {
@@ -234,12 +309,16 @@ public final class OutputRecordEncoder {
     if (map == null) {
       return;
     }
+    json.field(prefix);
+    stringMapObject(map);
+  }
+
+  private void stringMapObject(StringMap map) {
     String[] keys = map.keys;
     String[] values = map.values;
     if (keys == null || values == null || values.length < keys.length) {
       throw new IllegalArgumentException("malformed StringMap");
     }
-    json.field(prefix);
     json.startObject();
     for (int i = 0; i < keys.length; i++) {
       if (keys[i] == null) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cuepoint.schemas.StreamName;
 import io.cuepoint.schemas.records.EventOfInterest;
 import io.cuepoint.schemas.records.MediaContext;
+import io.cuepoint.schemas.records.Offer;
+import io.cuepoint.schemas.records.RankedWidget;
 import io.cuepoint.schemas.records.Segment;
 import io.cuepoint.schemas.records.StringMap;
 import io.cuepoint.schemas.records.ViewerAction;
@@ -93,6 +95,64 @@ class OutputRecordEncoderTest {
     Class<? extends Throwable> jacksonFailure = failureOf(broken);
     assertThatThrownBy(() -> encoder.encode(broken)).isInstanceOf(jacksonFailure);
     assertThat(encoder.encode(next)).isEqualTo(RecordCodec.encode(next));
+  }
+
+  /**
+   * Viewer actions one after the other that share their widgets, offers and context with the one
+   * before (the same objects, equal copies, or the same objects changed in place after it was
+   * written), or not: each is written as Jackson writes it.
+   */
+  @Test
+  void viewerActionsRepeatingOrChangingTheLastOnesPartsWriteTheSameBytesAsJackson() throws Exception {
+    Random random = new Random(21);
+    ViewerAction previous = randomRecord(ViewerAction.class, random, 0);
+    encoder.encode(previous);
+    for (int i = 0; i < RECORDS_PER_TYPE; i++) {
+      ViewerAction a = randomRecord(ViewerAction.class, random, 0);
+      int how = random.nextInt(4);
+      if (how == 0) {
+        a.widgets = previous.widgets;
+        a.offers = previous.offers;
+        a.context = previous.context;
+      } else if (how == 1) {
+        a.widgets = previous.widgets == null ? null : equalCopies(previous.widgets, RankedWidget.class);
+        a.offers = previous.offers == null ? null : equalCopies(previous.offers, Offer.class);
+        a.context = previous.context == null ? null : StringMap.of(previous.context.toMap());
+      } else if (how == 2) {
+        a.widgets = previous.widgets;
+        a.offers = previous.offers;
+        a.context = previous.context;
+        changeInPlace(a, random);
+      }
+
+      assertThat(encoder.encode(a)).as("#%d (%d): %s", i, how, a).isEqualTo(RecordCodec.encode(a));
+      previous = a;
+    }
+  }
+
+  private static <T> T[] equalCopies(T[] parts, Class<T> type) throws Exception {
+    T[] copies = parts.clone();
+    for (int i = 0; i < parts.length; i++) {
+      if (parts[i] != null) {
+        copies[i] = type.getConstructor().newInstance();
+        for (Field f : type.getFields()) {
+          f.set(copies[i], f.get(parts[i]));
+        }
+      }
+    }
+    return copies;
+  }
+
+  private static void changeInPlace(ViewerAction a, Random random) {
+    if (a.widgets != null && a.widgets.length > 0 && a.widgets[0] != null) {
+      a.widgets[0].score = randomDouble(random);
+    }
+    if (a.offers != null && a.offers.length > 0 && a.offers[0] != null) {
+      a.offers[0].productId = randomString(random);
+    }
+    if (a.context != null && a.context.values.length > 0) {
+      a.context.values[0] = randomString(random);
+    }
   }
 
   @Test
