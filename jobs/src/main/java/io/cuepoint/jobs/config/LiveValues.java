@@ -40,10 +40,15 @@ final class LiveValues {
   }
 
   static String region(String text) {
-    if (!text.equals("auto") && !REGION.matcher(text).matches()) {
+    if (!text.equals("auto") && !isRegion(text)) {
       throw new IllegalArgumentException("'" + text + "' is not an AWS region like us-east-1, nor auto");
     }
     return text;
+  }
+
+  /** The shape of an AWS region's name, such as eu-west-1. */
+  static boolean isRegion(String text) {
+    return REGION.matcher(text).matches();
   }
 
   static String account(String text) {

@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
  * naming the property.
  */
 public final class RekognitionConfig {
-  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
   private static final Pattern PROJECT_VERSION_ARN =
       Pattern.compile("arn:aws[a-z-]*:rekognition:[a-z0-9-]+:\\d{12}:project/[^/\\s]+/version/[^/\\s]+/\\d+");
 
@@ -42,7 +41,7 @@ public final class RekognitionConfig {
   }
 
   private static void check(RekognitionSettings s) {
-    if (!REGION.matcher(s.region).matches()) {
+    if (!LiveValues.isRegion(s.region)) {
       fail(Settings.REKOGNITION_REGION, "'" + s.region + "' is not an AWS region (like eu-west-1)");
     }
     if (!s.projectVersionArn.isEmpty() && !PROJECT_VERSION_ARN.matcher(s.projectVersionArn).matches()) {
