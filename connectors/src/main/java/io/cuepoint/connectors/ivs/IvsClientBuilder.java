@@ -30,10 +30,11 @@ public final class IvsClientBuilder {
             .httpClientBuilder(
                 AsyncClientTuning.http(
                     Math.max(50, settings.accountCallsPerSecond), Duration.ofMillis(settings.callTimeoutMs)))
+            // One attempt per call, so the call timeout alone bounds it: an attempt timeout of the
+            // same length would schedule and cancel a second task on the SDK's timer per call.
             .overrideConfiguration(
                 o ->
                     o.retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallAttemptTimeout(Duration.ofMillis(settings.callTimeoutMs))
                         .apiCallTimeout(Duration.ofMillis(settings.callTimeoutMs)));
     if (settings.endpoint != null) {
       builder.endpointOverride(URI.create(settings.endpoint));
