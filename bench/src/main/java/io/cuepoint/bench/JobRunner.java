@@ -66,8 +66,9 @@ final class JobRunner {
       inputs.put(e.getKey(), InMemorySource.of(env, run, e.getKey(), e.getValue(), PARALLELISM));
     }
     CuepointTopology.build(
-        env, inputs, (stream, json) -> json.sinkTo(new DiscardingSink<>()).uid("discard-" + stream.id()), config);
-    return execute(env, run, name, input.total());
+        env, inputs, (stream, json) -> json.sinkTo(new CountingSink(run, stream)).uid("discard-" + stream.id()), config);
+    Measurement m = execute(env, run, name, input.total());
+    return m.withOutputs(CountingSink.take(run));
   }
 
   private static Measurement execute(StreamExecutionEnvironment env, String run, String name, long events)

@@ -53,6 +53,7 @@ public final class ThroughputOnly {
           "round %d: baseline %,.0f ev/s (%.2f CPU-s/M), full path %,.0f ev/s (%.2f CPU-s/M), ratio %.3f%n",
           round, base.eventsPerSecond(), base.cpuSecondsPerMillion(), full.eventsPerSecond(),
           full.cpuSecondsPerMillion(), full.eventsPerSecond() / base.eventsPerSecond());
+      System.out.printf("  records out: %,d in all, %s%n", full.recordsOut(), full.outputs);
     }
   }
 
