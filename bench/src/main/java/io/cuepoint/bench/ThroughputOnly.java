@@ -37,9 +37,8 @@ public final class ThroughputOnly {
     long spread = Boolean.getBoolean("bench.sparse") ? 2 : 1;
     BenchInput input = BenchInput.generate(
         events, media, spread * BenchInput.durationAtFrameInterval(events, media, frameIntervalMs), 42);
-    BenchInput warmup = BenchInput.atFrameInterval(200_000, media, frameIntervalMs, 7);
-    JobRunner.baseline(warmup);
-    JobRunner.fullPath("warm-up", warmup, config, JobRunner.flinkConfiguration("100ms"));
+    JobRunner.baseline(input);
+    JobRunner.fullPath("warm-up", input, config, JobRunner.flinkConfiguration("100ms"));
     for (int round = 1; round <= rounds; round++) {
       Measurement base = JobRunner.baseline(input);
       Recording recording = profiling();

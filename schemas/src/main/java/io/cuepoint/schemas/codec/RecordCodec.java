@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.cuepoint.schemas.records.Detection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -78,6 +79,12 @@ public final class RecordCodec {
     if (json.length() > MAX_RECORD_CHARS) {
       throw new RecordException(
           "record too large: " + json.length() + " characters (limit " + MAX_RECORD_CHARS + ")");
+    }
+    if (type == Detection.class) {
+      Detection plain = DetectionReader.read(json);
+      if (plain != null) {
+        return type.cast(plain);
+      }
     }
     try {
       T record = reader(type).readValue(json);
