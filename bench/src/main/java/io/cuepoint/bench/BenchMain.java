@@ -21,6 +21,7 @@ import java.util.Set;
  */
 public final class BenchMain {
   private static final int EVENTS = Integer.getInteger("bench.events", 1_500_000);
+  private static final String LOAD_AT_START = loadAverage();
 
   private BenchMain() {}
 
@@ -225,8 +226,10 @@ public final class BenchMain {
         wallMillis / 1000.0, cpuModel(), Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"), System.getProperty("java.vm.name")));
     out.add("");
-    out.add("Load average (1, 5, 15 min) at the end of the run: " + loadAverage()
-        + " — anything above the core count means other work shared the machine.");
+    out.add("Load average (1, 5, 15 min) when the suite started: " + LOAD_AT_START
+        + "; at the end: " + loadAverage() + ". The load at the end counts the suite's own threads"
+        + " (a MiniCluster keeps more than two runnable); one well above the core count at the start"
+        + " (where the build before the suite counts too) means other work shared the machine.");
     out.add("");
     out.add("Command: `mvn -B -DskipTests -Pbench -pl bench -am verify` (writes this file).");
     out.add("Every figure is compared with a baseline measured in the same run: these machines are noisy.");
