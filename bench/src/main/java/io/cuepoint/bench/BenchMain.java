@@ -106,12 +106,15 @@ public final class BenchMain {
     JobRunner.fullPath("warm-up", input, config, JobRunner.flinkConfiguration("100ms"));
 
     Measurement bestBaseline = null;
+    List<Measurement> baselines = new ArrayList<>();
+    List<Measurement> fullPaths = new ArrayList<>();
     for (int round = 1; round <= 2; round++) {
       progress("throughput round %d: baseline", round);
-      bestBaseline = best(bestBaseline, JobRunner.baseline(input));
+      baselines.add(JobRunner.baseline(input));
+      bestBaseline = best(bestBaseline, baselines.get(round - 1));
       progress("throughput round %d: full path", round);
-      bestFull =
-          best(bestFull, JobRunner.fullPath("full path", input, config, JobRunner.flinkConfiguration("100ms")));
+      fullPaths.add(JobRunner.fullPath("full path", input, config, JobRunner.flinkConfiguration("100ms")));
+      bestFull = best(bestFull, fullPaths.get(round - 1));
     }
     progress("throughput: full path, sparse input");
     BenchInput sparse = BenchInput.generate(EVENTS, 1_000, 2 * durationMs, 42);
@@ -132,6 +135,10 @@ public final class BenchMain {
     report.add(row(bestBaseline, bestBaseline));
     report.add(row(bestFull, bestBaseline));
     report.add(row(sparseFull, bestBaseline));
+    report.add("");
+    report.add(String.format("Each round, in events/s: baseline %s, full path %s; the spread is this"
+        + " machine's noise, which is why every figure is compared within one run.",
+        rates(baselines), rates(fullPaths)));
     report.add("");
     report.add("Records the full path wrote, by output: " + outputs(bestFull) + "; sparse input: "
         + outputs(sparseFull) + ". Each is a decision, a window or a span made and encoded as JSON,"
@@ -204,6 +211,14 @@ public final class BenchMain {
         m.name, m.events, m.millis / 1000.0, m.eventsPerSecond(), m.cpuSecondsPerMillion(),
         m.eventsPerSecond() / reference.eventsPerSecond(),
         m.outputs.isEmpty() ? "none" : String.format("%.2f", (double) m.recordsOut() / m.events));
+  }
+
+  private static String rates(List<Measurement> runs) {
+    List<String> parts = new ArrayList<>();
+    for (Measurement m : runs) {
+      parts.add(String.format("%,.0f", m.eventsPerSecond()));
+    }
+    return String.join(" and ", parts);
   }
 
   /** The records written per output stream, as {@code media-context 470,025, ...}. */
