@@ -29,6 +29,41 @@ final class DetectionReader {
   /** Most significant digits an exact double holds for certain (2^53 > 10^15). */
   private static final int MAX_EXACT_DIGITS = 15;
 
+  // Known field names by a code, for the switches that read each object.
+  private static final int F_MEDIA_ID = 1;
+  private static final int F_POSITION_MS = 2;
+  private static final int F_EVENT_TIME = 3;
+  private static final int F_SOURCE = 4;
+  private static final int F_ITEMS = 5;
+  private static final int F_KIND = 6;
+  private static final int F_NAME = 7;
+  private static final int F_CONFIDENCE = 8;
+  private static final int F_BOX = 9;
+  private static final int F_LEFT = 10;
+  private static final int F_TOP = 11;
+  private static final int F_WIDTH = 12;
+  private static final int F_HEIGHT = 13;
+  private static final byte[][] FIELD_NAMES = ascii(
+      "", "mediaId", "positionMs", "eventTime", "source", "items", "kind", "name", "confidence",
+      "box", "left", "top", "width", "height");
+  private static final byte[][] KIND_NAMES = kindNames();
+
+  private static byte[][] ascii(String... names) {
+    byte[][] bytes = new byte[names.length][];
+    for (int i = 0; i < names.length; i++) {
+      bytes[i] = names[i].getBytes(StandardCharsets.US_ASCII);
+    }
+    return bytes;
+  }
+
+  private static byte[][] kindNames() {
+    String[] names = new String[KINDS.length];
+    for (int i = 0; i < KINDS.length; i++) {
+      names[i] = KINDS[i].name();
+    }
+    return ascii(names);
+  }
+
   static {
     double p = 1;
     for (int i = 0; i < EXACT_POWERS.length; i++) {
@@ -41,7 +76,7 @@ final class DetectionReader {
    * The line in UTF-8: for the ASCII lines producers write, a plain copy of the string's bytes,
    * and indexing an array is cheaper than a String's charAt.
    */
-  private final byte[] c;
+  private final byte[] line;
   private final int length;
   private int pos;
   /** Whether the last number read had a fraction (for a long field, Jackson refuses it). */
@@ -50,8 +85,8 @@ final class DetectionReader {
   private long longValue;
 
   private DetectionReader(String s) {
-    this.c = s.getBytes(StandardCharsets.UTF_8);
-    this.length = c.length;
+    this.line = s.getBytes(StandardCharsets.UTF_8);
+    this.length = line.length;
   }
 
   /** The detection on this line, or null when the line needs Jackson. */
@@ -185,48 +220,13 @@ final class DetectionReader {
     throw GiveUp.INSTANCE;
   }
 
-  // Field names by a code: a switch on codes reads better than on regionMatches calls.
-  private static final int F_MEDIA_ID = 1;
-  private static final int F_POSITION_MS = 2;
-  private static final int F_EVENT_TIME = 3;
-  private static final int F_SOURCE = 4;
-  private static final int F_ITEMS = 5;
-  private static final int F_KIND = 6;
-  private static final int F_NAME = 7;
-  private static final int F_CONFIDENCE = 8;
-  private static final int F_BOX = 9;
-  private static final int F_LEFT = 10;
-  private static final int F_TOP = 11;
-  private static final int F_WIDTH = 12;
-  private static final int F_HEIGHT = 13;
-  private static final byte[][] FIELD_NAMES = ascii(
-      "", "mediaId", "positionMs", "eventTime", "source", "items", "kind", "name", "confidence",
-      "box", "left", "top", "width", "height");
-  private static final byte[][] KIND_NAMES = kindNames();
-
-  private static byte[][] ascii(String... names) {
-    byte[][] bytes = new byte[names.length][];
-    for (int i = 0; i < names.length; i++) {
-      bytes[i] = names[i].getBytes(StandardCharsets.US_ASCII);
-    }
-    return bytes;
-  }
-
-  private static byte[][] kindNames() {
-    String[] names = new String[KINDS.length];
-    for (int i = 0; i < KINDS.length; i++) {
-      names[i] = KINDS[i].name();
-    }
-    return ascii(names);
-  }
-
   /** Whether the bytes from start to end are the name. */
   private boolean matches(int start, int end, byte[] name) {
     if (end - start != name.length) {
       return false;
     }
     for (int i = 0; i < name.length; i++) {
-      if (c[start + i] != name[i]) {
+      if (line[start + i] != name[i]) {
         return false;
       }
     }
@@ -249,7 +249,7 @@ final class DetectionReader {
   private int code(int start, int end) {
     // The first character and the length tell the known names apart; one comparison confirms.
     int candidate;
-    switch (c[start]) {
+    switch (line[start]) {
       case 'm':
         candidate = F_MEDIA_ID;
         break;
@@ -298,7 +298,7 @@ final class DetectionReader {
   /** The position of the quote that ends the text starting at {@code start}. */
   private int closingQuote(int start) {
     for (int i = start; i < length; i++) {
-      if (c[i] == '"') {
+      if (line[i] == '"') {
         return i;
       }
     }
@@ -311,10 +311,10 @@ final class DetectionReader {
     expect('"');
     int start = pos;
     for (int i = start; i < length; i++) {
-      byte b = c[i];
+      byte b = line[i];
       if (b == '"') {
         pos = i + 1;
-        return new String(c, start, i - start, StandardCharsets.UTF_8);
+        return new String(line, start, i - start, StandardCharsets.UTF_8);
       }
       // Bytes of multi-byte characters are negative: neither a quote nor a control character.
       if (b == '\\' || (b >= 0 && b < 0x20)) {
@@ -342,7 +342,7 @@ final class DetectionReader {
     if (!Double.isNaN(exact)) {
       return exact;
     }
-    return Double.parseDouble(new String(c, start, pos - start, StandardCharsets.US_ASCII).trim());
+    return Double.parseDouble(new String(line, start, pos - start, StandardCharsets.US_ASCII).trim());
   }
 
   /**
@@ -352,7 +352,7 @@ final class DetectionReader {
   private double number() {
     skipSpace();
     boolean negative = false;
-    if (pos < length && c[pos] == '-') {
+    if (pos < length && line[pos] == '-') {
       negative = true;
       pos++;
     }
@@ -360,7 +360,7 @@ final class DetectionReader {
     long mantissa = 0;
     int digits = 0;
     while (pos < length) {
-      byte ch = c[pos];
+      byte ch = line[pos];
       if (ch < '0' || ch > '9') {
         break;
       }
@@ -373,17 +373,17 @@ final class DetectionReader {
     }
     int intDigits = pos - intStart;
     // JSON has no leading zeros and no number without an integer part.
-    if (intDigits == 0 || (intDigits > 1 && c[intStart] == '0')) {
+    if (intDigits == 0 || (intDigits > 1 && line[intStart] == '0')) {
       throw GiveUp.INSTANCE;
     }
     fraction = false;
     int fractionDigits = 0;
-    if (pos < length && c[pos] == '.') {
+    if (pos < length && line[pos] == '.') {
       fraction = true;
       pos++;
       int fractionStart = pos;
       while (pos < length) {
-        byte ch = c[pos];
+        byte ch = line[pos];
         if (ch < '0' || ch > '9') {
           break;
         }
@@ -400,7 +400,7 @@ final class DetectionReader {
         throw GiveUp.INSTANCE;
       }
     }
-    if (pos < length && (c[pos] == 'e' || c[pos] == 'E')) {
+    if (pos < length && (line[pos] == 'e' || line[pos] == 'E')) {
       throw GiveUp.INSTANCE;
     }
     if (!fraction) {
@@ -449,12 +449,12 @@ final class DetectionReader {
     if (pos >= length) {
       throw GiveUp.INSTANCE;
     }
-    return c[pos];
+    return line[pos];
   }
 
   private void skipSpace() {
     while (pos < length) {
-      byte ch = c[pos];
+      byte ch = line[pos];
       if (ch != ' ' && ch != '\n' && ch != '\r' && ch != '\t') {
         return;
       }
