@@ -5,16 +5,14 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
  * Discards records as {@code DiscardingSink} does, counting them per output stream into the run's
  * tally in this JVM (next to the MiniCluster): a writer counts in a plain field and adds its count
  * once, when it closes, so the count costs the run nothing measurable.
  */
-final class CountingSink implements Sink<String> {
+final class CountingSink extends InJvmSink {
   private static final long serialVersionUID = 1L;
   private static final Map<String, AtomicLongArray> COUNTS = new ConcurrentHashMap<>();
 
@@ -42,13 +40,7 @@ final class CountingSink implements Sink<String> {
   }
 
   @Override
-  @SuppressWarnings("deprecation")
-  public SinkWriter<String> createWriter(InitContext context) {
-    return new Writer();
-  }
-
-  @Override
-  public SinkWriter<String> createWriter(WriterInitContext context) {
+  SinkWriter<String> writer() {
     return new Writer();
   }
 

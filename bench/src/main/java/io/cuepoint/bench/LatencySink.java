@@ -3,15 +3,13 @@ package io.cuepoint.bench;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
  * Records, for each output record, the time from its triggering input's injection (its event time,
  * stamped with the wall clock when the source made it) to the moment it leaves the job.
  */
-final class LatencySink implements Sink<String> {
+final class LatencySink extends InJvmSink {
   private static final long serialVersionUID = 1L;
   private static final Map<String, ConcurrentLinkedQueue<long[]>> SAMPLES = new ConcurrentHashMap<>();
 
@@ -32,13 +30,7 @@ final class LatencySink implements Sink<String> {
   }
 
   @Override
-  @SuppressWarnings("deprecation")
-  public SinkWriter<String> createWriter(InitContext context) {
-    return new Writer(run);
-  }
-
-  @Override
-  public SinkWriter<String> createWriter(WriterInitContext context) {
+  SinkWriter<String> writer() {
     return new Writer(run);
   }
 

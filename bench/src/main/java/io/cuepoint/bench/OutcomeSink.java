@@ -2,15 +2,13 @@ package io.cuepoint.bench;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
  * Tallies each output JSON record by its id field and outcome field into the run's {@link
  * OutcomeTally}, which lives in this JVM next to the MiniCluster.
  */
-final class OutcomeSink implements Sink<String> {
+final class OutcomeSink extends InJvmSink {
   private static final long serialVersionUID = 1L;
   private static final Map<String, OutcomeTally> TALLIES = new ConcurrentHashMap<>();
 
@@ -42,13 +40,7 @@ final class OutcomeSink implements Sink<String> {
   }
 
   @Override
-  @SuppressWarnings("deprecation")
-  public SinkWriter<String> createWriter(InitContext context) {
-    return new Writer();
-  }
-
-  @Override
-  public SinkWriter<String> createWriter(WriterInitContext context) {
+  SinkWriter<String> writer() {
     return new Writer();
   }
 

@@ -100,9 +100,7 @@ final class DetectionReader {
 
   private Detection detection() {
     Detection d = new Detection();
-    skipSpace();
-    expect('{');
-    if (!emptyObject()) {
+    if (opens('{', '}')) {
       do {
         int name = fieldName();
         switch (name) {
@@ -134,11 +132,7 @@ final class DetectionReader {
   }
 
   private DetectionItem[] items() {
-    skipSpace();
-    expect('[');
-    skipSpace();
-    if (peek() == ']') {
-      pos++;
+    if (!opens('[', ']')) {
       return NO_ITEMS;
     }
     DetectionItem[] items = new DetectionItem[16];
@@ -154,9 +148,7 @@ final class DetectionReader {
 
   private DetectionItem item() {
     DetectionItem item = new DetectionItem();
-    skipSpace();
-    expect('{');
-    if (!emptyObject()) {
+    if (opens('{', '}')) {
       do {
         switch (fieldName()) {
           case F_KIND:
@@ -181,9 +173,7 @@ final class DetectionReader {
 
   private BoundingBox box() {
     BoundingBox box = new BoundingBox();
-    skipSpace();
-    expect('{');
-    if (!emptyObject()) {
+    if (opens('{', '}')) {
       do {
         switch (fieldName()) {
           case F_LEFT:
@@ -414,14 +404,19 @@ final class DetectionReader {
     return negative ? -value : value;
   }
 
-  /** After an object's '{': true (and past the '}') when the object is empty. */
-  private boolean emptyObject() {
+  /**
+   * Reads the mark that opens an object or array: true when members follow, false (and past the
+   * closing mark) when it is empty.
+   */
+  private boolean opens(char open, char close) {
     skipSpace();
-    if (peek() == '}') {
+    expect(open);
+    skipSpace();
+    if (peek() == close) {
       pos++;
-      return true;
+      return false;
     }
-    return false;
+    return true;
   }
 
   /** After a member or element: true for a comma, false (and past it) for the closing mark. */
