@@ -3,11 +3,11 @@ package io.cuepoint.bench;
 import com.sun.management.OperatingSystemMXBean;
 import io.cuepoint.connectors.ivs.IvsClientBuilder;
 import io.cuepoint.connectors.ivs.IvsClientFactory;
-import io.cuepoint.connectors.ivs.IvsMetadataSender;
 import io.cuepoint.connectors.ivs.IvsSettings;
 import io.cuepoint.jobs.config.CuepointConfig;
 import io.cuepoint.jobs.config.OverlayConfig;
 import io.cuepoint.jobs.topology.CuepointTopology;
+import io.cuepoint.jobs.topology.OverlayTopology;
 import io.cuepoint.schemas.StreamName;
 import io.cuepoint.schemas.codec.RecordCodec;
 import io.cuepoint.schemas.records.Overlay;
@@ -160,7 +160,9 @@ final class AsyncIoRun {
         env.fromSource(
                 new DataGeneratorSource<>(
                     decision, decisions, RateLimiterStrategy.perSecond(offeredPerSecond), TypeInformation.of(Overlay.class)),
-                WatermarkStrategy.noWatermarks(),
+                // In event time, as the job's scheduler output is: watermarks reach the sender's side.
+                WatermarkStrategy.<Overlay>forMonotonousTimestamps()
+                    .withTimestampAssigner((o, previous) -> o.eventTime),
                 "overlay decisions")
             .uid("source-overlay-decisions")
             .keyBy(o -> o.channelArn, Types.STRING)
@@ -181,9 +183,7 @@ final class AsyncIoRun {
     IvsClientFactory clients =
         (region, s) ->
             IvsClientBuilder.build(region, s, StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")));
-    IvsMetadataSender.attach(scheduled, ivs, clients)
-        .uid("overlay-ivs-sender")
-        .name("IVS PutMetadata")
+    OverlayTopology.send(scheduled, ivs, clients)
         .map(RecordCodec::encode, Types.STRING)
         .uid("overlays-json")
         .sinkTo(new OutcomeSink(run, tally, "overlayId", "status"))

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,11 +28,11 @@ import java.util.function.Function;
  * the event tracker's {@code POST /events}, as the SDK clients speak them through an endpoint
  * override. Records every request; answers as the test's script says.
  */
-final class PersonalizeServer implements AutoCloseable {
+public final class PersonalizeServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What the server does with one ranking request. */
-  enum Answer {
+  public enum Answer {
     RANK,
     THROTTLE,
     TOO_MANY_REQUESTS,
@@ -41,9 +42,9 @@ final class PersonalizeServer implements AutoCloseable {
   }
 
   /** A ranking request as received. */
-  static final class RankingCall {
-    final String campaignArn;
-    final String userId;
+  public static final class RankingCall {
+    public final String campaignArn;
+    public final String userId;
     final List<String> inputList;
     final Map<String, String> context;
     final long receivedAtMs;
@@ -59,7 +60,7 @@ final class PersonalizeServer implements AutoCloseable {
     }
   }
 
-  final List<RankingCall> rankingCalls = new CopyOnWriteArrayList<>();
+  public final List<RankingCall> rankingCalls = new CopyOnWriteArrayList<>();
   /** Accepted PutEvents bodies. */
   final List<JsonNode> eventCalls = new CopyOnWriteArrayList<>();
   /** PutEvents bodies answered with an error. */
@@ -68,7 +69,7 @@ final class PersonalizeServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads = Executors.newFixedThreadPool(16);
   /** Call number (from 1) to answer; RANK by default. */
-  volatile Function<Integer, Answer> script = n -> Answer.RANK;
+  public volatile Function<Integer, Answer> script = n -> Answer.RANK;
   /** Ranks the input list: item id to score. Default: later items first. */
   volatile Function<RankingCall, Map<String, Double>> scores = PersonalizeServer::laterFirst;
   /** Call number (from 1) of the event tracker to a status: 200 by default. */
@@ -76,12 +77,16 @@ final class PersonalizeServer implements AutoCloseable {
   private final AtomicInteger rankingCount = new AtomicInteger();
   /** How long every ranking answer takes, as a service's own latency. */
   volatile long rankingDelayMs;
+  /** How long a {@link Answer#SLOW} answer takes. */
+  public volatile long slowMs = 2_000;
+  /** Users whose every ranking call is answered {@link Answer#SLOW}, whatever the script says. */
+  public volatile Set<String> slowUsers = Set.of();
   private final AtomicInteger rankingsInProgress = new AtomicInteger();
   /** Most ranking requests the server was working on at once. */
   final AtomicInteger mostRankingsAtOnce = new AtomicInteger();
   private final AtomicInteger eventsCount = new AtomicInteger();
 
-  PersonalizeServer() throws IOException {
+  public PersonalizeServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.setExecutor(threads);
@@ -97,13 +102,15 @@ final class PersonalizeServer implements AutoCloseable {
     rankingCount.set(0);
     eventsCount.set(0);
     rankingDelayMs = 0;
+    slowMs = 2_000;
+    slowUsers = Set.of();
     mostRankingsAtOnce.set(0);
     script = n -> Answer.RANK;
     scores = PersonalizeServer::laterFirst;
     eventsScript = n -> 200;
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
@@ -145,7 +152,8 @@ final class PersonalizeServer implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    switch (script.apply(rankingCount.incrementAndGet())) {
+    Answer scripted = script.apply(rankingCount.incrementAndGet());
+    switch (slowUsers.contains(call.userId) ? Answer.SLOW : scripted) {
       case THROTTLE:
         reply(exchange, 400, "ThrottlingException", "{\"message\":\"Rate exceeded\"}");
         return;
@@ -160,7 +168,7 @@ final class PersonalizeServer implements AutoCloseable {
         return;
       case SLOW:
         try {
-          Thread.sleep(2_000);
+          Thread.sleep(slowMs);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }

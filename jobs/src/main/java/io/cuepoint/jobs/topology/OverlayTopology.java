@@ -1,13 +1,16 @@
 package io.cuepoint.jobs.topology;
 
 import io.cuepoint.connectors.ivs.IvsClientBuilder;
+import io.cuepoint.connectors.ivs.IvsClientFactory;
 import io.cuepoint.connectors.ivs.IvsMetadataSender;
+import io.cuepoint.connectors.ivs.IvsSettings;
 import io.cuepoint.connectors.srt.ProductCues;
 import io.cuepoint.jobs.config.CuepointConfig;
 import io.cuepoint.jobs.config.OverlayConfig;
 import io.cuepoint.jobs.config.Settings;
 import io.cuepoint.operators.io.BoundedOutOfOrdernessWatermarks;
 import io.cuepoint.operators.io.DeadLetterTag;
+import io.cuepoint.operators.io.EndOfEventTime;
 import io.cuepoint.operators.overlay.MediaChannels;
 import io.cuepoint.operators.overlay.OverlayScheduler;
 import io.cuepoint.operators.overlay.ProductFrame;
@@ -83,7 +86,21 @@ public final class OverlayTopology {
             .name("overlay scheduler");
     deadLetters.add(decisions.getSideOutput(DeadLetterTag.DEAD_LETTERS));
 
-    return IvsMetadataSender.attach(decisions, overlays.ivs, IvsClientBuilder.withDefaultCredentials())
+    return send(decisions, overlays.ivs, IvsClientBuilder.withDefaultCredentials());
+  }
+
+  /**
+   * Puts the scheduler's decisions on IVS. Watermarks stop in front of the sender: nothing after it
+   * reads event time, and with watermarks flowing one throttled call would hold back the outcomes
+   * of every channel behind the next watermark ({@link EndOfEventTime}).
+   */
+  public static SingleOutputStreamOperator<Overlay> send(
+      DataStream<Overlay> decisions, IvsSettings ivs, IvsClientFactory clients) {
+    DataStream<Overlay> toSend =
+        decisions
+            .transform("end of event time", decisions.getType(), new EndOfEventTime<Overlay>())
+            .uid("overlay-end-of-event-time");
+    return IvsMetadataSender.attach(toSend, ivs, clients)
         .uid("overlay-ivs-sender")
         .name("IVS PutMetadata");
   }

@@ -8,11 +8,13 @@ import io.cuepoint.jobs.config.Settings;
 import io.cuepoint.jobs.viewer.ViewerConfig;
 import io.cuepoint.jobs.viewer.ViewerReferenceData;
 import io.cuepoint.operators.io.DeadLetterTag;
+import io.cuepoint.operators.io.EndOfEventTime;
 import io.cuepoint.operators.match.MatchUpdate;
 import io.cuepoint.operators.serialization.RecordTypes;
 import io.cuepoint.operators.viewer.ContextMapBuilder;
 import io.cuepoint.operators.viewer.DecisionRequest;
 import io.cuepoint.operators.viewer.LiveUpdate;
+import io.cuepoint.operators.viewer.LocalRanker;
 import io.cuepoint.operators.viewer.LocalRankingOperator;
 import io.cuepoint.operators.viewer.MatchUpdateToLive;
 import io.cuepoint.operators.viewer.MediaContextToLive;
@@ -93,18 +95,30 @@ public final class ViewerTopology {
           .name("personalize events");
     }
 
+    return rank(requests, personalize, data.ranker, config.get(Settings.PERSONALIZE_CAPACITY));
+  }
+
+  /**
+   * The decisions ranked by Personalize (the local ranker when it fails or is out of budget), or by
+   * the local ranker alone when no campaign is configured. Watermarks stop before the Personalize
+   * calls: nothing after them reads event time, and with watermarks flowing one retried call would
+   * hold back every decision behind the next watermark ({@link EndOfEventTime}).
+   */
+  static DataStream<ViewerAction> rank(
+      DataStream<DecisionRequest> requests, PersonalizeSettings personalize, LocalRanker ranker, int capacity) {
     if (!personalize.ranks()) {
       return requests
-          .transform(
-              RANKING_NAME, TypeInformation.of(ViewerAction.class), new LocalRankingOperator(data.ranker))
+          .transform(RANKING_NAME, TypeInformation.of(ViewerAction.class), new LocalRankingOperator(ranker))
           .uid(RANKING_UID);
     }
     return AsyncDataStream.unorderedWait(
-            requests,
-            new PersonalizeRankingFunction(personalize, data.ranker),
+            requests
+                .transform("end of event time", requests.getType(), new EndOfEventTime<DecisionRequest>())
+                .uid("viewer-end-of-event-time"),
+            new PersonalizeRankingFunction(personalize, ranker),
             personalize.decisionTimeoutMs(),
             TimeUnit.MILLISECONDS,
-            config.get(Settings.PERSONALIZE_CAPACITY))
+            capacity)
         .uid(RANKING_UID)
         .name(RANKING_NAME);
   }
