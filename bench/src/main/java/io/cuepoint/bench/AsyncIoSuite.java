@@ -37,7 +37,9 @@ final class AsyncIoSuite {
             + " speaking GetPersonalizedRanking and PutMetadata; input offered at %,d records/s for %d s,"
             + " backpressure slows it to what the operators sustain; every run is first made once unreported, so the JVM has compiled the paths measured. Rate limiters raised far above the load"
             + " (`Personalize.calls-per-second` 100000, `Overlays.ivs.account-calls-per-second` 100000, %,d IVS"
-            + " channels at IVS's 5 calls/s each, `Personalize.calls-in-flight` 512); Personalize cache off. Throttled runs: every %d-th call"
+            + " channels at IVS's 5 calls/s each, `Personalize.calls-in-flight` 512); Personalize cache off. Both inputs carry event"
+            + " time and watermarks, as in the job (viewer joins through the job's viewer path, overlay decisions"
+            + " through `OverlayTopology.send`). Throttled runs: every %d-th call"
             + " answers 429 ThrottlingException. Sustained: mean calls/s received after the first 2 s. CPU ms per"
             + " call: the whole process's (job, SDK clients and the server in the same JVM), the server's"
             + " threads' share apart.",
