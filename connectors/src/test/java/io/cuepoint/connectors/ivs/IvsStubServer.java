@@ -63,6 +63,8 @@ public final class IvsStubServer implements AutoCloseable {
   private final List<Call> calls = new ArrayList<>();
   private final Map<String, AtomicInteger> callsPerChannel = new ConcurrentHashMap<>();
   private volatile BiFunction<String, Integer, Answer> answers = (channel, n) -> Answer.OK;
+  private volatile String slowChannel;
+  private volatile long slowMs;
 
   public IvsStubServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -74,6 +76,13 @@ public final class IvsStubServer implements AutoCloseable {
   /** How to answer the n-th call (from 1) of a channel. */
   public IvsStubServer answering(BiFunction<String, Integer, Answer> answers) {
     this.answers = answers;
+    return this;
+  }
+
+  /** Answers every call of {@code channelArn} after {@code ms}, as a slow service would. */
+  public IvsStubServer slowFor(String channelArn, long ms) {
+    this.slowChannel = channelArn;
+    this.slowMs = ms;
     return this;
   }
 
@@ -101,6 +110,13 @@ public final class IvsStubServer implements AutoCloseable {
     if (metadata.getBytes(StandardCharsets.UTF_8).length > 1024) {
       respond(exchange, 400, "ValidationException", "metadata is larger than 1 KB");
       return;
+    }
+    if (channel.equals(slowChannel)) {
+      try {
+        Thread.sleep(slowMs);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     int n = callsPerChannel.computeIfAbsent(channel, c -> new AtomicInteger()).incrementAndGet();
     Answer answer = answers.apply(channel, n);

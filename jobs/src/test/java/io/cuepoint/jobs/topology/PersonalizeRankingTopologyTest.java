@@ -17,9 +17,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.eventtime.WatermarkGenerator;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -82,7 +79,7 @@ class PersonalizeRankingTopologyTest {
       DataStream<DecisionRequest> timed =
           env.fromData(requests, TypeInformation.of(DecisionRequest.class))
               .assignTimestampsAndWatermarks(
-                  WatermarkStrategy.forGenerator(ctx -> new WatermarkAfterEach())
+                  WatermarkStrategy.<DecisionRequest>forGenerator(ctx -> new WatermarkAfterEach<>())
                       .withTimestampAssigner((r, previous) -> r.eventTime));
       ViewerTopology.rank(
               timed,
@@ -111,16 +108,5 @@ class PersonalizeRankingTopologyTest {
     r.widgets = new String[] {"w-chat", "w-food"};
     r.discountPercent = 10.0;
     return r;
-  }
-
-  /** A watermark at every request's time, right after it: each request in its own segment. */
-  private static final class WatermarkAfterEach implements WatermarkGenerator<DecisionRequest> {
-    @Override
-    public void onEvent(DecisionRequest r, long eventTimestamp, WatermarkOutput output) {
-      output.emitWatermark(new Watermark(eventTimestamp));
-    }
-
-    @Override
-    public void onPeriodicEmit(WatermarkOutput output) {}
   }
 }
