@@ -2,6 +2,7 @@ package io.cuepoint.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cuepoint.connectors.aws.LocalAwsCredentials;
 import io.cuepoint.connectors.frames.HlsServer;
 import io.cuepoint.connectors.frames.HlsStream;
 import io.cuepoint.connectors.frames.SyntheticVideo;
@@ -25,9 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the product wherever it sees it (and a piece of background everywhere), the catalog indexed by
  * index-catalog. The product must come out as shoppable spans over exactly those scenes.
  */
+@ExtendWith(LocalAwsCredentials.class)
 class VideoToShoppableTest {
   private static final long T0 = 1_780_167_600_000L;
   private static final String MEDIA = "studio-live";
@@ -50,19 +51,6 @@ class VideoToShoppableTest {
   private static final double MIN_SIMILARITY = 0.78;
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void credentials() {
-    // The default credentials chain reads these first; it must never go looking further (IMDS).
-    System.setProperty("aws.accessKeyId", "AKIDVIDEOTEST");
-    System.setProperty("aws.secretAccessKey", "video-test-secret");
-  }
-
-  @AfterAll
-  static void noCredentials() {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
-  }
 
   @Test
   void productScenesBecomeShoppableSpans() throws Exception {

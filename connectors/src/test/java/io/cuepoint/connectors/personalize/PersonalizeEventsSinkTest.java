@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cuepoint.connectors.aws.LocalAwsCredentials;
 import io.cuepoint.operators.viewer.ViewerFeedback;
 import io.cuepoint.schemas.records.StringMap;
 import java.util.ArrayList;
@@ -14,11 +15,12 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Viewer interactions reach an event tracker on loopback through the real SDK client, batched. */
+@ExtendWith(LocalAwsCredentials.class)
 class PersonalizeEventsSinkTest {
   @RegisterExtension
   static final MiniClusterExtension FLINK =
@@ -27,12 +29,6 @@ class PersonalizeEventsSinkTest {
               .setNumberTaskManagers(1)
               .setNumberSlotsPerTaskManager(2)
               .build());
-
-  @BeforeAll
-  static void fakeCredentials() {
-    System.setProperty("aws.accessKeyId", "AKIDLOCALTEST");
-    System.setProperty("aws.secretAccessKey", "local-test-secret");
-  }
 
   @Test
   void interactionsAreSentOncePerSessionInCallsOfAtMostTen() throws Exception {

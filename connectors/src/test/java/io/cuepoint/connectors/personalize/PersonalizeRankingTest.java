@@ -2,6 +2,7 @@ package io.cuepoint.connectors.personalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cuepoint.connectors.aws.LocalAwsCredentials;
 import io.cuepoint.connectors.personalize.PersonalizeServer.Answer;
 import io.cuepoint.operators.viewer.DecisionRequest;
 import io.cuepoint.operators.viewer.LocalDecisions;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,6 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The ranking function with the real SDK v2 async clients against Personalize's protocol on
  * loopback.
  */
+@ExtendWith(LocalAwsCredentials.class)
 class PersonalizeRankingTest {
   static final String WIDGET_CAMPAIGN = "arn:aws:personalize:eu-west-1:123456789012:campaign/widgets";
   static final String OFFER_CAMPAIGN = "arn:aws:personalize:eu-west-1:123456789012:campaign/offers";
@@ -36,8 +39,6 @@ class PersonalizeRankingTest {
 
   @BeforeAll
   static void start() throws Exception {
-    System.setProperty("aws.accessKeyId", "AKIDLOCALTEST");
-    System.setProperty("aws.secretAccessKey", "local-test-secret");
     server = new PersonalizeServer();
   }
 

@@ -2,6 +2,7 @@ package io.cuepoint.jobs.overlay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cuepoint.connectors.aws.LocalAwsCredentials;
 import io.cuepoint.connectors.ivs.IvsStubServer;
 import io.cuepoint.jobs.config.CuepointConfig;
 import io.cuepoint.jobs.replay.ReplayRunner;
@@ -22,9 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,25 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
  * second; every decision gets one outcome, and each channel's last decision (its final CLEAR)
  * reaches IVS.
  */
+@ExtendWith(LocalAwsCredentials.class)
 class OverlayIvsLoadTest {
   private static final long T0 = 1_780_167_600_000L;
   private static final int CHANNELS = 200;
   private static final int SECONDS = 60;
 
   @TempDir static Path dir;
-
-  @BeforeAll
-  static void credentials() {
-    // The default credentials chain reads these first; it must never go looking further (IMDS).
-    System.setProperty("aws.accessKeyId", "AKIDLOADTEST");
-    System.setProperty("aws.secretAccessKey", "load-test-secret");
-  }
-
-  @AfterAll
-  static void noCredentials() {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
-  }
 
   private static String channel(int c) {
     return "arn:aws:ivs:us-west-2:123456789012:channel/load" + c;

@@ -2,8 +2,8 @@ package io.cuepoint.jobs.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cuepoint.connectors.aws.LocalAwsCredentials;
 import io.cuepoint.connectors.ivs.IvsClientBuilder;
-import io.cuepoint.connectors.ivs.IvsClientFactory;
 import io.cuepoint.connectors.ivs.IvsSettings;
 import io.cuepoint.connectors.ivs.IvsStubServer;
 import io.cuepoint.jobs.config.CuepointConfig;
@@ -20,8 +20,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The IVS sender as the job wires it ({@link OverlayTopology#send}), on an embedded Flink against
@@ -30,6 +29,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * watermark, so without the watermarks stopped in front of the sender the slow channel's outcome
  * would come out first.
  */
+@ExtendWith(LocalAwsCredentials.class)
 class OverlaySendTopologyTest {
   private static final long T0 = 1_780_167_600_000L;
   private static final int OTHERS = 10;
@@ -51,11 +51,6 @@ class OverlaySendTopologyTest {
                           "Overlays.ivs.region", "us-west-2",
                           "Overlays.ivs.call-timeout", "20s")))
               .ivs;
-      IvsClientFactory clients =
-          (region, s) ->
-              IvsClientBuilder.build(
-                  region, s, StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSENDTEST", "send-test")));
-
       List<Overlay> decisions = new ArrayList<>();
       decisions.add(show(SLOW, T0));
       for (int i = 1; i <= OTHERS; i++) {
@@ -69,7 +64,7 @@ class OverlaySendTopologyTest {
               .assignTimestampsAndWatermarks(
                   WatermarkStrategy.<Overlay>forGenerator(ctx -> new WatermarkAfterEach<>())
                       .withTimestampAssigner((o, previous) -> o.eventTime));
-      OverlayTopology.send(timed, settings, clients).executeAndCollect().forEachRemaining(out::add);
+      OverlayTopology.send(timed, settings, IvsClientBuilder.withDefaultCredentials()).executeAndCollect().forEachRemaining(out::add);
     }
 
     assertThat(out).hasSize(OTHERS + 1);

@@ -2,6 +2,7 @@ package io.cuepoint.jobs.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cuepoint.connectors.aws.LocalAwsCredentials;
 import io.cuepoint.connectors.personalize.PersonalizeServer;
 import io.cuepoint.jobs.config.CuepointConfig;
 import io.cuepoint.jobs.viewer.ViewerConfig;
@@ -21,9 +22,8 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The ranking part of the viewer path in a job on an embedded Flink, against Personalize's
@@ -31,22 +31,10 @@ import org.junit.jupiter.api.Test;
  * made before it. Flink's unordered async operator emits nothing across a watermark, so without
  * the watermarks stopped in front of it the slow viewer's decision would come out first.
  */
+@ExtendWith(LocalAwsCredentials.class)
 class PersonalizeRankingTopologyTest {
   private static final long T0 = 1_780_167_600_000L;
   private static final int OTHERS = 10;
-
-  @BeforeAll
-  static void credentials() {
-    // The default credentials chain reads these first; it must never go looking further (IMDS).
-    System.setProperty("aws.accessKeyId", "AKIDRANKINGTEST");
-    System.setProperty("aws.secretAccessKey", "ranking-test-secret");
-  }
-
-  @AfterAll
-  static void noCredentials() {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
-  }
 
   @Test
   void decisionsAfterAWatermarkDoNotWaitForASlowCallBeforeIt() throws Exception {
