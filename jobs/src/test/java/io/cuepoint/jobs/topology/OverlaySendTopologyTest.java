@@ -15,10 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -56,15 +53,10 @@ class OverlaySendTopologyTest {
       for (int i = 1; i <= OTHERS; i++) {
         decisions.add(show(channel("c" + i), T0 + 1_000L * i));
       }
-      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-      env.setParallelism(1);
-      env.getConfig().disableGenericTypes();
-      DataStream<Overlay> timed =
-          env.fromData(decisions, TypeInformation.of(Overlay.class))
-              .assignTimestampsAndWatermarks(
-                  WatermarkStrategy.<Overlay>forGenerator(ctx -> new WatermarkAfterEach<>())
-                      .withTimestampAssigner((o, previous) -> o.eventTime));
-      OverlayTopology.send(timed, settings, IvsClientBuilder.withDefaultCredentials()).executeAndCollect().forEachRemaining(out::add);
+      DataStream<Overlay> timed = WatermarkAfterEach.stream(decisions, Overlay.class, (o, previous) -> o.eventTime);
+      OverlayTopology.send(timed, settings, IvsClientBuilder.withDefaultCredentials())
+          .executeAndCollect()
+          .forEachRemaining(out::add);
     }
 
     assertThat(out).hasSize(OTHERS + 1);

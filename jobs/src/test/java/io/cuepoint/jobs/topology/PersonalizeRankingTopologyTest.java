@@ -18,10 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -61,14 +58,8 @@ class PersonalizeRankingTopologyTest {
       for (int i = 1; i <= OTHERS; i++) {
         requests.add(request("viewer-" + i, T0 + 1_000L * i));
       }
-      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-      env.setParallelism(1);
-      env.getConfig().disableGenericTypes();
       DataStream<DecisionRequest> timed =
-          env.fromData(requests, TypeInformation.of(DecisionRequest.class))
-              .assignTimestampsAndWatermarks(
-                  WatermarkStrategy.<DecisionRequest>forGenerator(ctx -> new WatermarkAfterEach<>())
-                      .withTimestampAssigner((r, previous) -> r.eventTime));
+          WatermarkAfterEach.stream(requests, DecisionRequest.class, (r, previous) -> r.eventTime);
       ViewerTopology.rank(
               timed,
               ViewerConfig.personalize(config),
